@@ -1,0 +1,6 @@
+export { CHECKS, LIGHT_CHECKS, selectChecks } from './checks/index.ts'
+export { createScanner, type EngineOptions, evaluate } from './engine.ts'
+export { normalizeHost, registrableDomain } from './hostname.ts'
+export { DEFAULT_USER_AGENT, type Ports, resolveOptions, type ScanOptions } from './options.ts'
+export { BASELINE, evaluateBaseline, SCORING_VERSION, scoreSite } from './scoring.ts'
+export type * from './types.ts'

@@ -1,0 +1,97 @@
+import type { BaselineResult, Cap, Category, CheckResult, Score, Severity } from './types.ts'
+
+export const SCORING_VERSION = 'qalxan-score/1'
+
+const POINTS: Record<Severity, number> = { critical: 10, high: 10, medium: 5, low: 2, info: 0 }
+const BONUS_POINTS = 5
+const WEIGHTS: Record<Category, number> = { transport: 45, web: 25, mail: 15, dns: 10, hygiene: 5 }
+const CAP_ORDER: Cap[] = ['F', 'C', 'B']
+const GRADES: [number, Score['grade']][] = [
+  [90, 'A'],
+  [80, 'B'],
+  [65, 'C'],
+  [50, 'D'],
+  [0, 'F'],
+]
+
+const gradeOf = (score: number): Score['grade'] => GRADES.find(([min]) => score >= min)?.[1] ?? 'F'
+const rank = (g: string) => ['A+', 'A', 'B', 'C', 'D', 'F'].indexOf(g)
+
+/**
+ * Internet.nl-style points (pass full, warn half, fail none) per category, weighted and renormalised over
+ * the categories that apply, then capped by critical failures as SSL Labs does. A pure function of the check
+ * results, so a stored scan can be rescored.
+ */
+export const scoreSite = (checks: CheckResult[]): Score => {
+  const categories: Score['categories'] = {}
+  for (const c of checks) {
+    if (c.bonus || !['pass', 'warn', 'fail'].includes(c.verdict)) continue
+    const max = POINTS[c.severity === 'info' ? 'info' : c.severity]
+    if (max === 0) continue
+    const earned = c.verdict === 'pass' ? max : c.verdict === 'warn' ? max / 2 : 0
+    const cat = categories[c.category] ?? { earned: 0, max: 0, percent: 0 }
+    cat.earned += earned
+    cat.max += max
+    categories[c.category] = cat
+  }
+  let weighted = 0
+  let weights = 0
+  for (const [name, cat] of Object.entries(categories) as [Category, NonNullable<Score['categories'][Category]>][]) {
+    cat.percent = Math.round((1000 * cat.earned) / cat.max) / 10
+    weighted += WEIGHTS[name] * cat.percent
+    weights += WEIGHTS[name]
+  }
+  let score = weights > 0 ? Math.round(weighted / weights) : 0
+  // Bonuses only lift a score that is already high, so they can never paper over a failure.
+  if (score >= 90) score += checks.filter((c) => c.bonus && c.verdict === 'pass').length * BONUS_POINTS
+  score = Math.min(100, score)
+  const caps = checks.flatMap((c) => c.caps.map((cap) => ({ cap, check: c.id })))
+  const warnings = checks.filter((c) => c.verdict === 'warn' && !c.bonus).length
+  let grade: Score['grade'] = gradeOf(score)
+  const uncappedGrade = grade === 'A' && warnings === 0 && caps.length === 0 ? 'A+' : grade
+  grade = uncappedGrade as Score['grade']
+  const worstCap = CAP_ORDER.find((cap) => caps.some((c) => c.cap === cap))
+  if (worstCap && rank(worstCap) > rank(grade)) grade = worstCap as Score['grade']
+  const failed = (sev: Severity[]) => checks.some((c) => c.verdict === 'fail' && sev.includes(c.severity))
+  const light = failed(['critical', 'high']) ? 'red' : failed(['medium']) ? 'orange' : 'green'
+  return {
+    algorithm: SCORING_VERSION,
+    score,
+    grade,
+    uncappedGrade,
+    caps,
+    light,
+    categories,
+    warnings,
+    errors: checks.filter((c) => c.verdict === 'error').length,
+  }
+}
+
+/** The national baseline: a named, versioned set of mandatory requirements over check results. */
+export const BASELINE = {
+  id: 'az-gov-web-baseline/1',
+  requirements: [
+    { check: 'https-reachable', accept: ['pass', 'warn'] },
+    { check: 'http-redirect', accept: ['pass', 'warn'] },
+    { check: 'no-downgrade', accept: ['pass'] },
+    { check: 'hsts', accept: ['pass'] },
+    { check: 'tls-protocols', accept: ['pass', 'warn'] },
+    { check: 'tls-ciphers', accept: ['pass', 'warn'] },
+    { check: 'cert-trust', accept: ['pass', 'warn'] },
+    { check: 'cert-hostname', accept: ['pass'] },
+    { check: 'cert-expiry', accept: ['pass', 'warn'] },
+    { check: 'spf', accept: ['pass', 'warn'] },
+    { check: 'dmarc', accept: ['pass', 'warn'] },
+  ],
+} as const
+
+/** A requirement whose check was not run or could not be evaluated counts as not met: compliance must be shown. */
+export const evaluateBaseline = (checks: CheckResult[]): BaselineResult => {
+  const failing = BASELINE.requirements
+    .filter((r) => {
+      const c = checks.find((x) => x.id === r.check)
+      return !c || !(r.accept as readonly string[]).includes(c.verdict)
+    })
+    .map((r) => r.check)
+  return { id: BASELINE.id, compliant: failing.length === 0, failing }
+}
