@@ -1,0 +1,6 @@
+export * from './access.ts'
+export * from './audit.ts'
+export * from './auth.ts'
+export * from './identity.ts'
+export * from './organizations.ts'
+export * from './platform.ts'

@@ -1,0 +1,69 @@
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { auditEvents } from '../../db/schema/index.ts'
+import type { Executor, Tx } from '../../platform/db.ts'
+
+// Any constant: every writer of the chain takes this lock, so two transactions never append the same seq.
+const CHAIN_LOCK = 7_273_001
+
+export type AuditFilter = {
+  action?: string
+  actorUserId?: string
+  targetId?: string
+  outcome?: string
+  from?: string
+  to?: string
+}
+
+const where = (f: AuditFilter): SQL | undefined => {
+  const c: SQL[] = []
+  if (f.action) c.push(sql`${auditEvents.action} like ${`${f.action.replace(/[%_\\]/g, '\\$&')}%`}`)
+  if (f.actorUserId) c.push(eq(auditEvents.actorUserId, f.actorUserId))
+  if (f.targetId) c.push(eq(auditEvents.targetId, f.targetId))
+  if (f.outcome) c.push(eq(auditEvents.outcome, f.outcome))
+  if (f.from) c.push(gte(auditEvents.occurredAt, f.from))
+  if (f.to) c.push(lt(auditEvents.occurredAt, sql`(${f.to}::date + 1)`))
+  return c.length ? and(...c) : undefined
+}
+
+export const auditRepository = {
+  async lockChainAndGetHead(tx: Tx) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`)
+    const [last] = await tx
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+    return last ?? null
+  },
+  async insert(tx: Tx, row: typeof auditEvents.$inferInsert) {
+    await tx.insert(auditEvents).values(row)
+  },
+  async list(db: Executor, f: AuditFilter, limit: number, offset: number) {
+    const w = where(f)
+    const items = await db
+      .select()
+      .from(auditEvents)
+      .where(w)
+      .orderBy(desc(auditEvents.seq))
+      .limit(limit)
+      .offset(offset)
+    const [t] = await db.select({ n: count() }).from(auditEvents).where(w)
+    return { items, total: t?.n ?? 0 }
+  },
+  /** Pages through the whole log in order, for verification and export. */
+  async *scan(db: Executor, f: AuditFilter = {}, pageSize = 2000) {
+    let after = 0
+    for (;;) {
+      const w = where(f)
+      const page = await db
+        .select()
+        .from(auditEvents)
+        .where(w ? and(w, gt(auditEvents.seq, after)) : gt(auditEvents.seq, after))
+        .orderBy(asc(auditEvents.seq))
+        .limit(pageSize)
+      if (page.length === 0) return
+      yield* page
+      after = page[page.length - 1]?.seq ?? after
+    }
+  },
+}

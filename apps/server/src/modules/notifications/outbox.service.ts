@@ -1,0 +1,124 @@
+import { and, count, desc, eq, inArray, lt, or } from 'drizzle-orm'
+import { z } from 'zod'
+import { mailOutbox } from '../../db/schema/index.ts'
+import type { Clock } from '../../platform/clock.ts'
+import type { Database, Executor, Tx } from '../../platform/db.ts'
+import { defineJob, type Jobs } from '../../platform/jobs.ts'
+import type { MailAttachment, Mailer } from '../../platform/mailer.ts'
+
+export type OutgoingMail = { to: string; subject: string; text: string }
+export type OutboxService = ReturnType<typeof createOutboxService>
+
+const MAX_ATTEMPTS = 5
+const CLAIM_TIMEOUT_MS = 10 * 60_000
+
+export const createOutboxService = (deps: {
+  database: Database
+  clock: Clock
+  mailer?: Mailer
+  mailFrom: string
+  jobs?: Pick<Jobs, 'send'>
+  /** Files attached to particular messages (e.g. an .ics invitation), built when sending. */
+  attachmentsFor?: (id: string) => Promise<MailAttachment[]>
+}) => {
+  const { database, clock, mailer } = deps
+  const status = mailer ? 'pending' : 'held'
+
+  const flushJob = defineJob({
+    name: 'mail.flush',
+    version: 1,
+    schema: z.object({}).passthrough(),
+    cron: '* * * * *',
+    handler: async () => {
+      await service.flush()
+    },
+  })
+
+  const claimOne = async () => {
+    const now = clock.now()
+    const stale = new Date(now.getTime() - CLAIM_TIMEOUT_MS)
+    return database.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(mailOutbox)
+        .where(
+          and(
+            lt(mailOutbox.attempts, MAX_ATTEMPTS),
+            or(
+              inArray(mailOutbox.status, ['pending', 'failed']),
+              and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.claimedAt, stale)),
+            ),
+          ),
+        )
+        .orderBy(mailOutbox.createdAt)
+        .limit(1)
+        .for('update', { skipLocked: true })
+      if (!row) return null
+      await tx
+        .update(mailOutbox)
+        .set({ status: 'sending', claimedAt: now, attempts: row.attempts + 1 })
+        .where(eq(mailOutbox.id, row.id))
+      return row
+    })
+  }
+
+  const service = {
+    flushJob,
+    /** Writes mail in the caller's transaction: a rollback takes the mail with it. */
+    async enqueue(tx: Tx, mail: OutgoingMail) {
+      const [row] = await tx
+        .insert(mailOutbox)
+        .values({ ...mail, status })
+        .returning({ id: mailOutbox.id })
+      if (mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
+      return row?.id as string
+    },
+    enqueueAlone(mail: OutgoingMail) {
+      return database.db.transaction((tx) => service.enqueue(tx, mail))
+    },
+    /** Sends what is pending; several workers may run it at once (rows are claimed with SKIP LOCKED). */
+    async flush(limit = 50) {
+      if (!mailer) return { sent: 0, failed: 0 }
+      let sent = 0
+      let failed = 0
+      for (let i = 0; i < limit; i++) {
+        const row = await claimOne()
+        if (!row) break
+        // The network call happens outside any transaction; a crash mid-send leaves the row
+        // 'sending', and it is retried once its claim is older than CLAIM_TIMEOUT_MS.
+        try {
+          const attachments = deps.attachmentsFor ? await deps.attachmentsFor(row.id) : undefined
+          await mailer.send(deps.mailFrom, { to: row.to, subject: row.subject, text: row.text, attachments })
+          await database.db
+            .update(mailOutbox)
+            .set({ status: 'sent', sentAt: clock.now(), lastError: null })
+            .where(eq(mailOutbox.id, row.id))
+          sent++
+        } catch (err) {
+          await database.db
+            .update(mailOutbox)
+            .set({ status: 'failed', lastError: String((err as Error).message).slice(0, 500) })
+            .where(eq(mailOutbox.id, row.id))
+          failed++
+        }
+      }
+      return { sent, failed }
+    },
+    async list(db: Executor, limit: number, offset: number, filter?: { status?: string; to?: string }) {
+      const w = and(
+        filter?.status ? eq(mailOutbox.status, filter.status) : undefined,
+        filter?.to ? eq(mailOutbox.to, filter.to) : undefined,
+      )
+      const items = await db
+        .select()
+        .from(mailOutbox)
+        .where(w)
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(limit)
+        .offset(offset)
+      const [t] = await db.select({ n: count() }).from(mailOutbox).where(w)
+      return { items, total: t?.n ?? 0 }
+    },
+  }
+  return service
+}

@@ -1,0 +1,6 @@
+export * from './access.ts'
+export * from './errors.ts'
+export * from './identity.ts'
+export * from './organizations.ts'
+export * from './platform.ts'
+export * from './primitives.ts'
