@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { type CheckDef, selectChecks } from './checks/index.ts'
 import { envFrom, NOT_EVALUATED, runCheck } from './checks/define.ts'
 import type { Part } from './checks/define.ts'
@@ -127,6 +128,8 @@ export const createScanner = (options: EngineOptions = {}) => {
     const started = Date.now()
     const signals = [AbortSignal.timeout(opts.hostTimeoutMs), ...(outer ? [outer] : [])]
     const signal = AbortSignal.any(signals)
+    // Every in-flight request listens for the abort; dozens at once is expected, not a leak.
+    setMaxListeners(0, signal)
     let evidence: Evidence
     try {
       evidence = await collect(host, parts, opts, shared, signal)

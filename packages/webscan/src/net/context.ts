@@ -4,6 +4,8 @@ import type { ResolvedOptions } from '../options.ts'
 import { createDnsClient, type DnsClient } from './dns-client.ts'
 import { createKeyedLimiter } from './limiter.ts'
 
+const ANY = 'DEFAULT:@SECLEVEL=0'
+
 export interface NetContext {
   opts: ResolvedOptions
   dns: DnsClient
@@ -25,10 +27,11 @@ export const createSharedNet = (opts: ResolvedOptions, perAddress: number): Shar
   return {
     dns: createDnsClient(opts.resolver),
     polite: (address, task) => limiter.run(address, task),
+    // Security level 0 so that weak keys and signatures still complete a handshake and can be reported.
     trust: {
-      all: createSecureContext({ ca: [...opts.roots, ...opts.nationalRoots] }),
-      public: createSecureContext({ ca: opts.roots }),
-      none: createSecureContext({ ca: [] }),
+      all: createSecureContext({ ca: [...opts.roots, ...opts.nationalRoots], ciphers: ANY }),
+      public: createSecureContext({ ca: opts.roots, ciphers: ANY }),
+      none: createSecureContext({ ca: [], ciphers: ANY }),
     },
   }
 }
@@ -41,7 +44,13 @@ export const createNetContext = (opts: ResolvedOptions, shared: SharedNet, signa
     let hit = cache.get(host)
     if (!hit) {
       const q = { timeoutMs: opts.requestTimeoutMs, signal }
-      hit = Promise.all([shared.dns.query(host, 'A', q), shared.dns.query(host, 'AAAA', q)]).then(([a, aaaa]) => [
+      // A bogus DNSSEC signature makes a validating resolver say SERVFAIL; asking again with checking disabled
+      // still lets us scan the site, while the dnssec check reports the failure.
+      const ask = async (type: 'A' | 'AAAA') => {
+        const answer = await shared.dns.query(host, type, q)
+        return answer.rcode === 'SERVFAIL' ? shared.dns.query(host, type, { ...q, checkingDisabled: true }) : answer
+      }
+      hit = Promise.all([ask('A'), ask('AAAA')]).then(([a, aaaa]) => [
         ...a.data.filter((x) => isIP(x) === 4),
         ...aaaa.data.filter((x) => isIP(x) === 6),
       ])

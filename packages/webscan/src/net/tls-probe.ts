@@ -50,8 +50,8 @@ export const handshake = (
     } catch (err) {
       return done({ ok: false, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message })
     }
-    socket.on('OCSPResponse', (res: Buffer) => {
-      stapled = res.length > 0
+    socket.on('OCSPResponse', (res: Buffer | null) => {
+      stapled = Boolean(res?.length)
     })
     socket.on('secureConnect', () => {
       const cipher = socket.getCipher()

@@ -1,0 +1,102 @@
+import { createServer as createNetServer } from 'node:net'
+import { domainToASCII } from 'node:url'
+import type { Ports, ScanOptions } from '../../src/index.ts'
+import { startDnsServer, type Zone, type ZoneEntry } from './dns-server.ts'
+import { DNS_ONLY, SITES, type SiteSpec, ZONE } from './fixtures.ts'
+import { startLegacyResponder } from './legacy-tls.ts'
+import { createPki, type Issued } from './pki.ts'
+import { listen, type Running, startSite, startSmtp } from './servers.ts'
+
+export const hostOf = (label: string) => domainToASCII(`${label}.${ZONE}`)
+
+const apexEntry = (spec: SiteSpec, host: string): ZoneEntry => ({
+  A: ['127.0.0.1'],
+  ...(spec.ipv6 ? { AAAA: ['::1'] } : {}),
+  signed: true,
+  CAA: [{ flags: 0, tag: 'issue', value: 'ca.gov.test' }],
+  NS: ['ns1.gov.test', 'ns2.gov.test'],
+  TXT: [spec.mail && spec.mail !== 'none' ? 'v=spf1 mx -all' : 'v=spf1 -all'],
+  MX: spec.mail && spec.mail !== 'none' ? [{ preference: 10, exchange: `mx.${host}` }] : [{ preference: 0, exchange: '' }],
+  ...spec.dns,
+})
+
+const leafFor = async (pki: Awaited<ReturnType<typeof createPki>>, spec: SiteSpec, host: string) => {
+  const { names, chain = 'normal', ...rest } = spec.cert ?? {}
+  const issued = await pki.issue({ names: names ?? [host, `www.${host}`, `mta-sts.${host}`], ...rest })
+  if (chain === 'leaf') return { ...issued, chain: issued.cert }
+  if (chain === 'with-root') return { ...issued, chain: issued.chain + pki.root }
+  return issued
+}
+
+/**
+ * The offline world the scanner is tested in: a test PKI, one site per misconfiguration, a DNS resolver for
+ * `gov.test`, legacy-TLS responders and SMTP servers, all on 127.0.0.1 (and ::1) with ephemeral ports.
+ */
+export const startRig = async (options: { only?: string[] } = {}) => {
+  const pki = await createPki()
+  const specs = options.only ? SITES.filter((s) => options.only?.includes(s.label)) : SITES
+  const zone: Zone = new Map(Object.entries(DNS_ONLY))
+  const ports = new Map<string, Partial<Ports>>()
+  const closers: Running['close'][] = []
+  const closedPort = await (async () => {
+    const gone = await listen(createNetServer())
+    await gone.close()
+    return gone.port
+  })()
+
+  await Promise.all(
+    specs.map(async (spec) => {
+      const host = hostOf(spec.label)
+      const cert: Issued | undefined = spec.https === false ? undefined : await leafFor(pki, spec, host)
+      const site = await startSite(spec, host, cert)
+      closers.push(site.close)
+      let https = site.https
+      if (spec.legacy) {
+        const responder = await startLegacyResponder(spec.legacy, site.https)
+        closers.push(responder.close)
+        https = responder.port
+      }
+      if (spec.ipv6 === 'ok') {
+        const v6 = await listen(createNetServer((s) => s.end()), '::1', https)
+        closers.push(v6.close)
+      }
+      const siteSmtp = { http: site.http, https }
+      for (const name of [host, `www.${host}`, `mta-sts.${host}`]) ports.set(name, siteSmtp)
+      zone.set(host, apexEntry(spec, host))
+      zone.set(`www.${host}`, { A: ['127.0.0.1'], signed: true })
+      zone.set(`_dmarc.${host}`, { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@gov.test'], signed: true })
+      for (const [name, entry] of Object.entries(spec.zone ?? {})) zone.set(name, entry)
+      if (spec.mail && spec.mail !== 'none') {
+        const mxCert = await pki.issue({ names: [`mx.${host}`], issuer: spec.mail === 'self-signed' ? 'self' : 'public' })
+        const smtp = await startSmtp(spec.mail, mxCert)
+        closers.push(smtp.close)
+        ports.set(`mx.${host}`, { smtp: smtp.port })
+        zone.set(`mx.${host}`, { A: ['127.0.0.1'] })
+        zone.set(`_mta-sts.${host}`, { TXT: ['v=STSv1; id=20260101'] })
+        zone.set(`mta-sts.${host}`, { A: ['127.0.0.1'] })
+      }
+    }),
+  )
+  const dns = await startDnsServer(zone)
+  closers.push(dns.close)
+
+  const scanOptions: ScanOptions = {
+    resolver: dns.address,
+    ports: (host) => ports.get(host) ?? { http: closedPort, https: closedPort, smtp: closedPort },
+    roots: [pki.root],
+    nationalRoots: [pki.nationalRoot],
+    extraSuffixes: [ZONE],
+    hstsPreloaded: [hostOf('good')],
+  }
+  return {
+    pki,
+    zone,
+    scanOptions,
+    hosts: specs.map((s) => hostOf(s.label)),
+    close: async () => {
+      await Promise.all(closers.map((c) => c()))
+    },
+  }
+}
+
+export type Rig = Awaited<ReturnType<typeof startRig>>

@@ -1,0 +1,91 @@
+import { connect, createServer, type Server, type Socket } from 'node:net'
+
+export interface LegacyConfig {
+  /** Answer an SSLv3 ClientHello with an SSLv3 ServerHello. */
+  ssl3?: boolean
+  /** Legacy suites (RC4, 3DES, NULL...) the responder pretends to accept. */
+  suites?: number[]
+  /** Answer our deflate-offering probe hello itself, to fake missing RFC 5746 support and compression. */
+  probeAnswer?: { renegotiationInfo: boolean; compression: number }
+}
+
+interface Hello {
+  version: number
+  suites: number[]
+  compression: number[]
+}
+
+const parseHello = (buf: Buffer): Hello | undefined => {
+  if (buf.length < 9 || buf[0] !== 0x16 || buf[5] !== 1) return undefined
+  let p = 9
+  const version = buf.readUInt16BE(p)
+  p += 2 + 32
+  p += 1 + (buf[p] ?? 0)
+  const suiteLen = buf.readUInt16BE(p)
+  p += 2
+  const suites: number[] = []
+  for (let i = 0; i < suiteLen; i += 2) suites.push(buf.readUInt16BE(p + i))
+  p += suiteLen
+  const compLen = buf[p] ?? 0
+  const compression = [...buf.subarray(p + 1, p + 1 + compLen)]
+  return { version, suites, compression }
+}
+
+const serverHello = (version: number, suite: number, reneg: boolean, compression: number) => {
+  const exts = reneg ? [0xff, 0x01, 0x00, 0x01, 0x00] : []
+  const body = [
+    version >> 8,
+    version & 0xff,
+    ...Array.from({ length: 32 }, (_, i) => i),
+    0,
+    suite >> 8,
+    suite & 0xff,
+    compression,
+    ...(exts.length ? [0, exts.length, ...exts] : []),
+  ]
+  const hs = [2, 0, body.length >> 8, body.length & 0xff, ...body]
+  return Buffer.from([0x16, version >> 8, version & 0xff, hs.length >> 8, hs.length & 0xff, ...hs])
+}
+
+/**
+ * Answers the hellos OpenSSL 3 can no longer produce with a hand-built ServerHello, and passes every other
+ * connection through to a real TLS server, so one host shows both a working site and a legacy weakness.
+ */
+export const startLegacyResponder = async (config: LegacyConfig, backendPort: number) => {
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => socket.destroy())
+    socket.once('data', (first: Buffer) => {
+      const hello = parseHello(first)
+      if (hello) {
+        if (config.ssl3 && hello.version === 0x0300) {
+          return socket.end(serverHello(0x0300, hello.suites[0] ?? 0x002f, false, 0))
+        }
+        const legacy = hello.suites.find((s) => config.suites?.includes(s))
+        if (legacy !== undefined) return socket.end(serverHello(0x0303, legacy, true, 0))
+        if (config.probeAnswer && hello.compression.includes(1)) {
+          const { renegotiationInfo, compression } = config.probeAnswer
+          return socket.end(serverHello(0x0303, hello.suites[0] ?? 0xc02b, renegotiationInfo, compression))
+        }
+      }
+      const backend = connect({ host: '127.0.0.1', port: backendPort })
+      sockets.add(backend)
+      backend.on('close', () => sockets.delete(backend))
+      backend.on('error', () => socket.destroy())
+      backend.write(first)
+      socket.pipe(backend).pipe(socket)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
