@@ -47,8 +47,10 @@ export const scoreSite = (checks: CheckResult[]): Score => {
   score = Math.min(100, score)
   const caps = checks.flatMap((c) => c.caps.map((cap) => ({ cap, check: c.id })))
   const warnings = checks.filter((c) => c.verdict === 'warn' && !c.bonus).length
+  const fails = checks.filter((c) => c.verdict === 'fail' && !c.bonus).length
   let grade: Score['grade'] = gradeOf(score)
-  const uncappedGrade = grade === 'A' && warnings === 0 && caps.length === 0 ? 'A+' : grade
+  // A+ as testssl gives it: an A with nothing left to fix.
+  const uncappedGrade = grade === 'A' && warnings === 0 && fails === 0 ? 'A+' : grade
   grade = uncappedGrade as Score['grade']
   const worstCap = CAP_ORDER.find((cap) => caps.some((c) => c.cap === cap))
   if (worstCap && rank(worstCap) > rank(grade)) grade = worstCap as Score['grade']

@@ -111,3 +111,7 @@ export const worst = (verdicts: Verdict[]): Verdict => {
   const order: Verdict[] = ['error', 'fail', 'warn', 'pass', 'info', 'na']
   return order.find((v) => verdicts.includes(v)) ?? 'na'
 }
+
+/** A resolver failure (timeout, SERVFAIL, REFUSED) says nothing about the records: the check cannot be judged. */
+export const dnsFailed = (answer?: { rcode: string; error?: string }) =>
+  !answer || Boolean(answer.error) || (answer.rcode !== 'NOERROR' && answer.rcode !== 'NXDOMAIN')

@@ -1,4 +1,4 @@
-import { type CheckDef, msg, outcome } from './define.ts'
+import { type CheckDef, dnsFailed, msg, outcome } from './define.ts'
 
 const noDns = msg('DNS could not be queried.', 'DNS sorğusu alınmadı.', 'Не удалось выполнить DNS-запрос.')
 
@@ -45,7 +45,7 @@ export const caa: CheckDef = {
   needs: ['dns.caa'],
   evaluate: (ev) => {
     const steps = ev.dns?.caa
-    if (!steps) return outcome('error', noDns)
+    if (!steps || steps.some((s) => dnsFailed(s.answer))) return outcome('error', noDns)
     const found = steps.find((s) => s.answer.data.length > 0)
     const evidence = { climbed: steps.map((s) => s.name), records: found?.answer.data ?? [], at: found?.name }
     if (!found)
@@ -88,7 +88,7 @@ export const ipv6: CheckDef = {
   needs: ['dns.ipv6'],
   evaluate: (ev) => {
     const aaaa = ev.dns?.aaaa
-    if (!aaaa || aaaa.error) return outcome('error', noDns)
+    if (dnsFailed(aaaa) || !aaaa) return outcome('error', noDns)
     const reach = ev.dns?.ipv6Reach ?? []
     const evidence = { aaaa: aaaa.data, reach }
     if (aaaa.data.length === 0)
@@ -123,7 +123,7 @@ export const nameServers: CheckDef = {
   needs: ['dns.ns'],
   evaluate: (ev) => {
     const ns = ev.dns?.ns
-    if (!ns || ns.error) return outcome('error', noDns)
+    if (dnsFailed(ns) || !ns) return outcome('error', noDns)
     const withV6 = Object.values(ev.dns?.nsAaaa ?? {}).filter((a) => a.data.length > 0).length
     const evidence = { ns: ns.data, withIpv6: withV6 }
     if (ns.data.length < 2)

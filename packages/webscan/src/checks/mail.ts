@@ -1,5 +1,5 @@
 import type { Evidence } from '../types.ts'
-import { type CheckDef, msg, outcome } from './define.ts'
+import { type CheckDef, dnsFailed, msg, outcome } from './define.ts'
 
 const noDns = msg('DNS could not be queried.', 'DNS sorğusu alınmadı.', 'Не удалось выполнить DNS-запрос.')
 const spfOf = (data: string[]) => data.filter((t) => /^v=spf1(\s|$)/i.test(t))
@@ -36,7 +36,7 @@ export const spf: CheckDef = {
   needs: ['mail.spf', 'mail.starttls'],
   evaluate: (ev) => {
     const answer = ev.mail?.spf
-    if (!answer || answer.error) return outcome('error', noDns)
+    if (dnsFailed(answer) || !answer) return outcome('error', noDns)
     const records = spfOf(answer.data)
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
@@ -94,7 +94,7 @@ export const dmarc: CheckDef = {
   needs: ['mail.dmarc'],
   evaluate: (ev) => {
     const answer = ev.mail?.dmarc
-    if (!answer || answer.error) return outcome('error', noDns)
+    if (dnsFailed(answer) || !answer) return outcome('error', noDns)
     const records = answer.data.filter((t) => /^v=DMARC1\s*(;|$)/i.test(t))
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
@@ -144,7 +144,7 @@ export const mxStarttls: CheckDef = {
   severity: 'high',
   needs: ['mail.starttls'],
   evaluate: (ev) => {
-    if (!ev.mail?.mx || ev.mail.mx.error) return outcome('error', noDns)
+    if (!ev.mail?.mx || dnsFailed(ev.mail.mx)) return outcome('error', noDns)
     const probes = ev.mail.smtp ?? []
     if (probes.length === 0) return outcome('na', noMx)
     const evidence = { probes }
@@ -211,7 +211,7 @@ export const mtaSts: CheckDef = {
   needs: ['mail.mtaSts'],
   evaluate: (ev) => {
     const m = ev.mail?.mtaSts
-    if (!m || !ev.mail?.mx) return outcome('error', noDns)
+    if (!m || !ev.mail?.mx || dnsFailed(ev.mail.mx) || dnsFailed(m.record)) return outcome('error', noDns)
     const hosts = mxHosts(ev)
     if (hosts.length === 0) return outcome('na', noMx)
     const hasRecord = m.record.data.some((t) => /^v=STSv1/i.test(t))

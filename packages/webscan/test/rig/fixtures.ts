@@ -11,6 +11,8 @@ export interface SiteSpec {
   cert?: Omit<LeafSpec, 'names'> & { names?: string[]; chain?: 'normal' | 'leaf' | 'with-root' }
   tls?: Pick<SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers' | 'honorCipherOrder' | 'dhparam'>
   https?: boolean
+  /** `closed`: www resolves but nothing answers on its HTTPS port. */
+  www?: 'closed'
   /** What port 80 does: redirect to the same host over HTTPS (default), serve a page, or redirect elsewhere. */
   http?: 'redirect' | 'serve' | { location: string }
   /** Replaces the good default response headers of the HTTPS page. */
@@ -73,6 +75,8 @@ export const SITES: SiteSpec[] = [
   { label: 'nationalroot', cert: { issuer: 'national' } },
   { label: 'rsa1024', cert: { key: 'rsa1024' }, tls: rsaTls(`${STRICT_RSA}:@SECLEVEL=0`) },
   { label: 'rsa2048', cert: { key: 'rsa2048' }, tls: rsaTls(STRICT_RSA) },
+  { label: 'sha224', cert: { hash: 'SHA-224' } },
+  { label: 'www-broken', www: 'closed' },
   { label: 'sha1', cert: { hash: 'SHA-1' }, tls: rsaTls(`${STRICT}:@SECLEVEL=0`) },
   { label: 'expiring5d', cert: { from: -80, to: 5 } },
   { label: 'expiring20d', cert: { from: -80, to: 20 } },

@@ -62,6 +62,7 @@ export const startRig = async (options: { only?: string[] } = {}) => {
       }
       const siteSmtp = { http: site.http, https }
       for (const name of [host, `www.${host}`, `mta-sts.${host}`]) ports.set(name, siteSmtp)
+      if (spec.www === 'closed') ports.set(`www.${host}`, { http: site.http, https: closedPort })
       zone.set(host, apexEntry(spec, host))
       zone.set(`www.${host}`, { A: ['127.0.0.1'], signed: true })
       zone.set(`_dmarc.${host}`, { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@gov.test'], signed: true })

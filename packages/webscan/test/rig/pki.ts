@@ -1,9 +1,17 @@
 import 'reflect-metadata'
+import { execFile } from 'node:child_process'
 import { webcrypto } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import * as x509 from '@peculiar/x509'
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto)
-const subtle = webcrypto.subtle as unknown as SubtleCrypto
+type CryptoKeyPair = webcrypto.CryptoKeyPair
+type CryptoKey = webcrypto.CryptoKey
+
+x509.cryptoProvider.set(webcrypto as never)
+const subtle = webcrypto.subtle
 
 export type KeyKind = 'ec' | 'rsa1024' | 'rsa2048' | 'rsa3072'
 
@@ -78,7 +86,8 @@ const authority = async (name: string, issuer?: Authority): Promise<Authority> =
 export interface LeafSpec {
   names: string[]
   key?: KeyKind
-  hash?: 'SHA-256' | 'SHA-1'
+  /** SHA-224 is not in WebCrypto, so that one is signed by the openssl command line tool. */
+  hash?: 'SHA-256' | 'SHA-1' | 'SHA-224'
   /** Offsets in days from now. */
   from?: number
   to?: number
@@ -94,7 +103,29 @@ export const createPki = async () => {
   const nationalRoot = await authority('National Test Root')
   const nationalIntermediate = await authority('National Issuing CA', nationalRoot)
 
+  const issueWithOpenssl = async (spec: LeafSpec): Promise<Issued> => {
+    const dir = await mkdtemp(join(tmpdir(), 'webscan-pki-'))
+    const file = (name: string) => join(dir, name)
+    try {
+      await writeFile(file('ca.pem'), intermediate.pem)
+      await writeFile(file('ca.key'), await keyPem(intermediate.keys.privateKey))
+      const sans = spec.names.map((n) => `DNS:${n}`).join(',')
+      await writeFile(file('ext'), `subjectAltName=${sans}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
+      const run = promisify(execFile)
+      await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
+        .concat(['-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', `/CN=${spec.names[0]}`]))
+      await run('openssl', ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key')]
+        .concat(['-set_serial', `0x${nextSerial()}`, '-days', '365', `-${(spec.hash ?? 'SHA-256').replace('-', '').toLowerCase()}`])
+        .concat(['-extfile', file('ext'), '-out', file('leaf.pem')]))
+      const cert = await readFile(file('leaf.pem'), 'utf8')
+      return { key: await readFile(file('leaf.key'), 'utf8'), cert, chain: cert + intermediate.pem }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+
   const issue = async (spec: LeafSpec): Promise<Issued> => {
+    if (spec.hash === 'SHA-224') return issueWithOpenssl(spec)
     const kind = spec.key ?? 'ec'
     const hash = spec.hash ?? 'SHA-256'
     const keys = await keysFor(kind, hash)
