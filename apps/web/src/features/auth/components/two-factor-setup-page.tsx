@@ -1,0 +1,31 @@
+import { Alert, Button, Card } from '@mantine/core'
+import { useNavigate } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { Page, PageHeader } from '../../../components/page.tsx'
+import { useCurrentMe } from '../../me/api/me.ts'
+import { TwoFactorSetup } from './two-factor-setup.tsx'
+
+/** Where people with a privileged role land until they have a second factor. */
+export function TwoFactorSetupPage() {
+  const { t } = useTranslation()
+  const me = useCurrentMe()
+  const navigate = useNavigate()
+  return (
+    <Page>
+      <PageHeader title={t('twoFactor.setupTitle')} />
+      {me.mfaSetupRequired && <Alert color="yellow">{t('twoFactor.required')}</Alert>}
+      <Card withBorder>
+        {me.user.twoFactorEnabled && !me.mfaSetupRequired ? (
+          <Alert color="green">{t('twoFactor.enabled')}</Alert>
+        ) : (
+          <TwoFactorSetup />
+        )}
+      </Card>
+      {!me.mfaSetupRequired && me.user.twoFactorEnabled && (
+        <div>
+          <Button onClick={() => void navigate({ to: '/' })}>{t('status.goHome')}</Button>
+        </div>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,87 @@
+import { Burger, Group, Text } from '@mantine/core'
+import { Link, Outlet, useRouterState } from '@tanstack/react-router'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ShieldMark } from '../../../components/shield-mark.tsx'
+import { useCurrentMe } from '../../me/api/me.ts'
+import { navigationFor } from '../nav.ts'
+import { LanguageSwitcher } from './language-switcher.tsx'
+import { NotificationBell } from './notification-bell.tsx'
+import { UserMenu } from './user-menu.tsx'
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)
+}
+
+/** Header, navigation and main landmark of every signed-in page. */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const me = useCurrentMe()
+  const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const [navOpen, setNavOpen] = useState(false)
+  const items = navigationFor(me)
+
+  // On a tablet the navigation is a drawer: close it after each navigation.
+  useEffect(() => {
+    if (pathname) setNavOpen(false)
+  }, [pathname])
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Group gap="xs" wrap="nowrap">
+          <Burger
+            className="nav-toggle"
+            opened={navOpen}
+            onClick={() => setNavOpen((o) => !o)}
+            size="sm"
+            aria-label={t('shell.toggleNavigation')}
+            aria-expanded={navOpen}
+            aria-controls="app-nav"
+          />
+          <Link to="/" className="brand">
+            <ShieldMark />
+            <Text fw={700} component="span">
+              {t('app.name')}
+            </Text>
+          </Link>
+        </Group>
+        <Group gap="sm" wrap="nowrap">
+          <LanguageSwitcher />
+          {!me.mfaSetupRequired && <NotificationBell />}
+          <UserMenu />
+        </Group>
+      </header>
+      <div className="app-body">
+        <nav
+          id="app-nav"
+          className={navOpen ? 'app-nav open' : 'app-nav'}
+          aria-label={t('shell.mainNavigation')}
+        >
+          <ul>
+            {items.map((item) => {
+              const active = isActive(pathname, item.to)
+              return (
+                <li key={item.key}>
+                  <Link
+                    to={item.to}
+                    className={active ? 'nav-link active' : 'nav-link'}
+                    aria-current={active ? 'page' : undefined}
+                  >
+                    {t(item.labelKey)}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        </nav>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import type { Me, Permission } from '@qalxan/contracts'
+
+export interface NavItem {
+  key: string
+  to: string
+  labelKey: string
+  /** Shown only to people who hold this permission somewhere; the server still decides. */
+  permission?: Permission
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', to: '/', labelKey: 'nav.home' },
+  { key: 'organizations', to: '/organizations', labelKey: 'nav.organizations', permission: 'org.read' },
+  { key: 'users', to: '/users', labelKey: 'nav.users', permission: 'user.read' },
+  { key: 'audit', to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { key: 'notifications', to: '/notifications', labelKey: 'nav.notifications' },
+  { key: 'outbox', to: '/admin/outbox', labelKey: 'nav.outbox', permission: 'outbox.read' },
+  { key: 'account', to: '/account', labelKey: 'nav.account' },
+]
+
+export const TWO_FACTOR_SETUP_PATH = '/two-factor-setup'
+
+const SETUP_ITEM: NavItem = {
+  key: 'twoFactorSetup',
+  to: TWO_FACTOR_SETUP_PATH,
+  labelKey: 'nav.twoFactorSetup',
+}
+
+export const hasPermission = (me: Pick<Me, 'permissions'>, permission: Permission): boolean =>
+  me.permissions.includes(permission)
+
+/** The navigation someone sees; until a required second factor is set up, only the enrolment page. */
+export function navigationFor(me: Pick<Me, 'permissions' | 'mfaSetupRequired'>): NavItem[] {
+  if (me.mfaSetupRequired) return [SETUP_ITEM]
+  return NAV_ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission))
+}
+
+/** Paths that stay open while a required second factor is not set up yet. */
+export function allowedDuringMfaSetup(pathname: string): boolean {
+  return pathname === TWO_FACTOR_SETUP_PATH
+}

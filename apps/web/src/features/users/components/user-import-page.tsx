@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next'
+import { Page, PageHeader } from '../../../components/page.tsx'
+import { ImportPanel } from '../../imports/components/import-panel.tsx'
+
+export function UserImportPage() {
+  const { t } = useTranslation()
+  return (
+    <Page>
+      <PageHeader title={t('import.usersTitle')} />
+      <ImportPanel kind="users" />
+    </Page>
+  )
+}
