@@ -1,0 +1,190 @@
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import type { LinkageConfigInput } from './config.ts'
+import { evaluate } from './evaluate.ts'
+import { readRows } from './input.ts'
+import { createLinker, type Progress } from './linker.ts'
+import { normaliseCode } from './normalise.ts'
+import { writeClusters, writePairs } from './output.ts'
+import { presets } from './presets.ts'
+import { createRowRules, crossRowFindings, type Finding } from './quality.ts'
+import { areaStatistics } from './stats.ts'
+
+const USAGE = `usage:
+  linkage dedupe <file>... --config <voters|febrl|fake_1000|rules.json> --out <pairs.csv>
+        [--clusters clusters.csv] [--problems problems.csv] [--db state.duckdb] [--model model.json]
+        [--link] [--evaluate] [--threads N] [--memory 8GB]
+  linkage link-new <file>... --db state.duckdb --config <...> --out <new-pairs.csv>
+  linkage quality <file>... --config <...> [--out findings.csv] [--stats stats.csv]
+        [--election-date YYYY-MM-DD] [--population population.csv]`
+
+const csvCell = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+}
+
+const csvWriter = (path: string, columns: string[]) => {
+  const stream: WriteStream = createWriteStream(path)
+  stream.write(`${columns.join(',')}\n`)
+  return {
+    write: (row: Record<string, unknown>) =>
+      stream.write(`${columns.map((c) => csvCell(row[c])).join(',')}\n`),
+    close: () => new Promise<void>((resolve) => stream.end(resolve)),
+  }
+}
+
+const loadConfig = async (name: string | undefined): Promise<LinkageConfigInput> => {
+  if (!name) throw new Error('--config is required')
+  const preset = presets[name]
+  if (preset) return preset
+  return JSON.parse(await readFile(name, 'utf8')) as LinkageConfigInput
+}
+
+const progressPrinter = () => {
+  const tty = process.stderr.isTTY
+  let last = ''
+  let lastAt = 0
+  return (p: Progress) => {
+    const text =
+      p.total === undefined
+        ? `${p.stage}: ${p.done.toLocaleString('en')}`
+        : `${p.stage}: ${p.done}/${p.total}`
+    const now = Date.now()
+    if (tty) {
+      const width = 30
+      const bar = p.total ? '#'.repeat(Math.round((p.done / p.total) * width)).padEnd(width, '.') : ''
+      process.stderr.write(`\r${bar ? `[${bar}] ` : ''}${text}`.padEnd(70))
+    } else if (p.stage !== last || now - lastAt > 10_000) {
+      process.stderr.write(`${text}\n`)
+      lastAt = now
+    }
+    last = p.stage
+  }
+}
+
+const PROBLEM_COLUMNS = ['file', 'line', 'column', 'code', 'severity', 'message']
+
+const main = async (argv: string[]): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      out: { type: 'string' },
+      clusters: { type: 'string' },
+      problems: { type: 'string' },
+      db: { type: 'string' },
+      model: { type: 'string' },
+      link: { type: 'boolean' },
+      evaluate: { type: 'boolean' },
+      threads: { type: 'string' },
+      memory: { type: 'string' },
+      stats: { type: 'string' },
+      'election-date': { type: 'string' },
+      population: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  })
+  const [command, ...files] = positionals
+  if (values.help || !command || files.length === 0) {
+    process.stdout.write(`${USAGE}\n`)
+    return values.help ? 0 : 2
+  }
+  const config = { ...(await loadConfig(values.config)), ...(values.link ? { mode: 'link' as const } : {}) }
+  const abort = new AbortController()
+  process.once('SIGINT', () => abort.abort(new Error('interrupted')))
+  const problems = csvWriter(values.problems ?? `${values.out ?? 'linkage'}.problems.csv`, PROBLEM_COLUMNS)
+  const findings: Finding[] = []
+  const quality = command === 'quality'
+  let rowRules: ReturnType<typeof createRowRules> | null = null
+  const linker = await createLinker({
+    config,
+    db: {
+      ...(values.db ? { path: values.db } : {}),
+      ...(values.threads ? { threads: Number(values.threads) } : {}),
+      ...(values.memory ? { memoryLimit: values.memory } : {}),
+    },
+    onProgress: progressPrinter(),
+    onProblem: (p) => problems.write(p),
+    ...(quality ? { onRow: (row) => findings.push(...(rowRules?.(row) ?? [])) } : {}),
+    signal: abort.signal,
+  })
+  const electionDate = values['election-date'] ?? linker.config.quality.electionDate
+  rowRules = createRowRules(linker.config, electionDate ? { electionDate } : {})
+  try {
+    if (values.model) await linker.setModel(JSON.parse(await readFile(values.model, 'utf8')))
+    if (command === 'dedupe') {
+      if (!values.out) throw new Error('--out is required')
+      await linker.load(files)
+      const summary = await linker.run()
+      if (!linker.model) throw new Error('no model')
+      await writePairs(linker.db, linker.config, linker.model, values.out)
+      if (values.clusters) await writeClusters(linker.db, values.clusters)
+      process.stderr.write('\n')
+      process.stdout.write(`${JSON.stringify({ summary, problems: linker.problemCounts() }, null, 2)}\n`)
+      if (values.evaluate)
+        process.stdout.write(`${JSON.stringify(await evaluate(linker.db, linker.config), null, 2)}\n`)
+    } else if (command === 'link-new') {
+      if (!values.out) throw new Error('--out is required')
+      if (!values.db) throw new Error('--db is required: the stored list to link against')
+      const from = await linker.db.scalar('SELECT coalesce(max(rid) + 1, 0) FROM records')
+      const summary = await linker.linkNew(files)
+      if (!linker.model) throw new Error('no model')
+      await writePairs(linker.db, linker.config, linker.model, values.out, `WHERE s.rid_r >= ${from}`)
+      process.stderr.write('\n')
+      process.stdout.write(`${JSON.stringify({ summary, problems: linker.problemCounts() }, null, 2)}\n`)
+    } else if (quality) {
+      const rows = await linker.load(files)
+      findings.push(...(await crossRowFindings(linker.db, linker.config)))
+      const out = csvWriter(values.out ?? 'quality.csv', ['id', ...PROBLEM_COLUMNS])
+      for (const f of findings) out.write(f)
+      await out.close()
+      const population = values.population ? await readPopulation(values.population) : undefined
+      const stats = await areaStatistics(linker.db, linker.config, {
+        electionDate: electionDate ?? new Date().toISOString().slice(0, 10),
+        ...(population ? { population } : {}),
+      })
+      if (values.stats) {
+        const s = csvWriter(values.stats, Object.keys(stats[0] ?? { level: 0 }))
+        for (const row of stats) s.write({ ...row, flags: row.flags.join('; ') })
+        await s.close()
+      }
+      const byCode: Record<string, number> = {}
+      for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1
+      process.stderr.write('\n')
+      process.stdout.write(
+        `${JSON.stringify({ rows, findings: byCode, problems: linker.problemCounts(), flaggedAreas: stats.filter((s) => s.flags.length > 0).length }, null, 2)}\n`,
+      )
+    } else throw new Error(`unknown command "${command}"\n${USAGE}`)
+  } finally {
+    await problems.close()
+    linker.close()
+  }
+  return 0
+}
+
+/** Population figures: a CSV with an area code and a number, one area per line. */
+const readPopulation = async (path: string): Promise<Map<string, number>> => {
+  const map = new Map<string, number>()
+  for await (const row of readRows(path, {
+    expected: ['area', 'population'],
+    maxFieldLength: 200,
+    onProblem: () => {},
+  })) {
+    const area = normaliseCode(row.values.area ?? '')
+    const n = Number(row.values.population)
+    if (area && Number.isFinite(n)) map.set(area, n)
+  }
+  return map
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`\nlinkage: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+  },
+)

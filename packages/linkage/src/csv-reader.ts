@@ -1,0 +1,160 @@
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+
+/** A problem in a field found while reading; `field` is the 0-based position in the record. */
+export type FieldIssue = { field: number; code: string; message: string }
+
+export type RawRecord = { line: number; fields: string[]; issues: FieldIssue[] }
+
+export type EncodingReport = { encoding: string; detected: boolean }
+
+// A quoted field may hold line breaks, but one that runs on for this many lines is taken for a quote
+// that was never closed: the record is re-read from its first line with quotes as ordinary text.
+const MAX_RECORD_LINES = 50
+
+const validUtf8 = (bytes: Uint8Array): boolean => {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  // The sample may end inside a multi-byte character.
+  for (let cut = 0; cut < 4 && cut < bytes.length; cut++) {
+    try {
+      decoder.decode(bytes.subarray(0, bytes.length - cut))
+      return true
+    } catch {}
+  }
+  return bytes.length === 0
+}
+
+/** Picks the decoding: UTF-8 (with or without BOM) when the first 64 KiB are valid, otherwise a guess. */
+export const detectEncoding = async (path: string): Promise<EncodingReport> => {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = new Uint8Array(65536)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    const head = buffer.subarray(0, bytesRead)
+    if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', detected: false }
+    if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', detected: false }
+    if (validUtf8(head)) return { encoding: 'utf-8', detected: false }
+    const guess = chardet.detect(head)
+    const encoding = guess && iconv.encodingExists(guess) ? guess : 'windows-1251'
+    return { encoding: encoding.toLowerCase(), detected: true }
+  } finally {
+    await handle.close()
+  }
+}
+
+export const readLines = async function* (
+  path: string,
+  encoding: string,
+): AsyncGenerator<{ line: number; text: string }> {
+  const input = createReadStream(path).pipe(iconv.decodeStream(encoding))
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
+  let line = 0
+  for await (const text of rl) {
+    line++
+    yield { line, text }
+  }
+}
+
+type Tokens = { fields: string[]; open: boolean; issues: FieldIssue[] }
+
+/** RFC 4180 with leniency: spaces before a quote are allowed, text after a closing quote is kept and reported. */
+export const tokenise = (text: string, delimiter: string, literalQuotes = false): Tokens => {
+  const fields: string[] = []
+  const issues: FieldIssue[] = []
+  let field = ''
+  let state: 'start' | 'quoted' | 'closed' | 'plain' = 'start'
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (state === 'quoted') {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"'
+          i++
+        } else state = 'closed'
+      } else field += ch
+      continue
+    }
+    if (ch === delimiter) {
+      fields.push(field)
+      field = ''
+      state = 'start'
+      continue
+    }
+    if (state === 'start') {
+      if (ch === '"' && !literalQuotes) {
+        field = ''
+        state = 'quoted'
+      } else {
+        field += ch
+        if (ch.trim() !== '') state = 'plain'
+      }
+    } else if (state === 'closed') {
+      if (ch.trim() === '') continue
+      issues.push({
+        field: fields.length,
+        code: 'text-after-quote',
+        message: `text after the closing quote was kept: "${ch}"`,
+      })
+      field += ch
+      state = 'plain'
+    } else field += ch
+  }
+  fields.push(field)
+  return { fields, open: state === 'quoted', issues }
+}
+
+/** Records of a delimited text file, each with the line it starts on; broken quotes never swallow later rows. */
+export const readCsvRecords = async function* (
+  path: string,
+  encoding: string,
+  delimiter: string | undefined,
+  maxRecordChars: number,
+): AsyncGenerator<RawRecord & { delimiter: string }> {
+  const it = readLines(path, encoding)[Symbol.asyncIterator]()
+  const replay: { line: number; text: string }[] = []
+  const next = async () => replay.shift() ?? (await it.next()).value ?? null
+  let delim = delimiter
+  for (;;) {
+    const first = await next()
+    if (!first) return
+    if (delim === undefined) delim = guessDelimiter(first.text)
+    const taken = [first]
+    let text = first.text
+    let tokens = tokenise(text, delim)
+    while (tokens.open && taken.length < MAX_RECORD_LINES && text.length < maxRecordChars) {
+      const more = await next()
+      if (!more) break
+      taken.push(more)
+      text += `\n${more.text}`
+      tokens = tokenise(text, delim)
+    }
+    if (tokens.open) {
+      const at = tokens.fields.length - 1
+      tokens = tokenise(first.text, delim, true)
+      tokens.issues.push({
+        field: at,
+        code: 'unclosed-quote',
+        message: 'a quote opened here is never closed; the line was read with quotes as ordinary text',
+      })
+      replay.unshift(...taken.slice(1))
+    }
+    yield { line: first.line, fields: tokens.fields, issues: tokens.issues, delimiter: delim }
+  }
+}
+
+export const guessDelimiter = (header: string): string => {
+  const candidates = [',', ';', '\t', '|']
+  let best = ','
+  let bestCount = 0
+  for (const c of candidates) {
+    const count = header.split(c).length - 1
+    if (count > bestCount) {
+      best = c
+      bestCount = count
+    }
+  }
+  return best
+}

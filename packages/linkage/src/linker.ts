@@ -1,0 +1,279 @@
+import { candidatePairsSql, gammaColumn, recordsViewSql } from './blocking.ts'
+import { type LinkageConfig, type LinkageConfigInput, parseConfig } from './config.ts'
+import { type Db, type DbOptions, openDb } from './db.ts'
+import { type InputRow, type Problem, readRows } from './input.ts'
+import { createRecordsTable, loadRows, type NormalisedRow, refreshTermFrequencies } from './load.ts'
+import { type Model, scoreSelectSql, totalWeightSql, weightForProbability } from './model.ts'
+import { trainModel } from './train.ts'
+import { createUnionFind } from './union-find.ts'
+
+export type Stage = 'read' | 'block' | 'train' | 'score' | 'cluster' | 'write'
+
+export type Progress = { stage: Stage; done: number; total?: number; message?: string }
+
+export type LinkerOptions = {
+  config: LinkageConfigInput | LinkageConfig
+  db?: DbOptions
+  onProgress?: (progress: Progress) => void
+  onProblem?: (problem: Problem) => void
+  /** Called for every stored row with its normalised values (quality rules hook in here). */
+  onRow?: (row: NormalisedRow) => void
+  signal?: AbortSignal
+}
+
+export type LinkSummary = {
+  records: number
+  candidatePairs: number
+  pairsByRule: { rule: string[]; pairs: number }[]
+  scoredPairs: number
+  duplicates: number
+  review: number
+  clusters: number
+  recordsInClusters: number
+  seconds: { block: number; train: number; score: number; cluster: number }
+}
+
+const seconds = (start: number): number => Math.round((performance.now() - start) / 10) / 100
+
+export const createLinker = async (options: LinkerOptions) => {
+  const config = parseConfig(options.config)
+  const db: Db = await openDb(options.db)
+  const signal = options.signal
+  const onAbort = () => db.interrupt()
+  signal?.addEventListener('abort', onAbort)
+  const problems = new Map<string, number>()
+  const onProblem = (p: Problem) => {
+    problems.set(p.code, (problems.get(p.code) ?? 0) + 1)
+    options.onProblem?.(p)
+  }
+  const progress = (p: Progress) => options.onProgress?.(p)
+  const checkAbort = () => {
+    if (signal?.aborted) throw signal.reason
+  }
+
+  // DuckDB reports its own progress on long statements; forward it while the statement runs.
+  const timed = async (stage: Stage, sql: string): Promise<void> => {
+    const timer = setInterval(() => {
+      const p = db.connection.progress
+      if (p.percentage >= 0) progress({ stage, done: Math.round(p.percentage), total: 100 })
+    }, 500)
+    try {
+      await db.run(sql)
+    } finally {
+      clearInterval(timer)
+    }
+    checkAbort()
+  }
+
+  await createRecordsTable(db, config)
+  await db.run('CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)')
+  let model: Model | null = null
+  const savedModel = await db.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'model'`)
+  if (savedModel[0]) model = JSON.parse(savedModel[0].value) as Model
+  const tfColumns = config.comparisons.filter((c) => c.tf).map((c) => c.column)
+  const expected = [
+    config.id,
+    ...Object.keys(config.columns),
+    ...(config.truth ? [config.truth.column] : []),
+    ...config.quality.address,
+  ]
+  const required = [config.id, ...Object.entries(config.columns).flatMap(([k, v]) => (v.required ? [k] : []))]
+
+  const recordCount = () => db.scalar('SELECT count(*) FROM records')
+  const nextRid = () => db.scalar('SELECT coalesce(max(rid) + 1, 0) FROM records')
+
+  /** Reads files or a row stream into the records table. */
+  const load = async (source: string | readonly string[] | AsyncIterable<InputRow>): Promise<number> => {
+    const sources: (string | AsyncIterable<InputRow>)[] =
+      typeof source === 'string' ? [source] : Symbol.asyncIterator in source ? [source] : [...source]
+    let total = 0
+    for (const [src, item] of sources.entries()) {
+      const rows =
+        typeof item === 'string'
+          ? readRows(item, {
+              expected: [...new Set(expected)],
+              required,
+              maxFieldLength: config.input.maxFieldLength,
+              ...(config.input.delimiter ? { delimiter: config.input.delimiter } : {}),
+              onProblem,
+              ...(signal ? { signal } : {}),
+            })
+          : item
+      const before = total
+      total += await loadRows(db, config, rows, {
+        src,
+        startRid: await nextRid(),
+        onProblem,
+        ...(options.onRow ? { onRow: options.onRow } : {}),
+        onProgress: (n) => progress({ stage: 'read', done: before + n }),
+        ...(signal ? { signal } : {}),
+      })
+    }
+    return total
+  }
+
+  const pairsByRule = async () => {
+    const rows = await db.all<{ rules: number; n: number }>(
+      'SELECT rules, count(*) AS n FROM pairs GROUP BY 1',
+    )
+    return config.blocking.map((rule, i) => ({
+      rule: [...rule],
+      pairs: rows.filter((r) => (r.rules & (1 << i)) !== 0).reduce((a, r) => a + r.n, 0),
+    }))
+  }
+
+  const scoreInto = async (table: 'create' | 'insert', where: string) => {
+    if (!model) throw new Error('no model: train first')
+    const review = weightForProbability(config.thresholds.review)
+    const gammas = config.comparisons.map((c) => gammaColumn(c.column)).join(', ')
+    const sql = `SELECT * FROM (SELECT p.*, ${totalWeightSql(model)} AS weight FROM (SELECT rid_l, rid_r, ${gammas}, ${scoreSelectSql(model)} FROM pairs${where}) p) WHERE weight >= ${review}`
+    await timed(
+      'score',
+      table === 'create' ? `CREATE OR REPLACE TABLE scored AS ${sql}` : `INSERT INTO scored ${sql}`,
+    )
+  }
+
+  /** Union-find over the pairs at or above the match threshold; every record keeps its row. */
+  const cluster = async (): Promise<{ clusters: number; recordsInClusters: number }> => {
+    const n = await nextRid()
+    const uf = createUnionFind(n)
+    const match = weightForProbability(config.thresholds.match)
+    let edges = 0
+    for await (const rows of db.chunks(`SELECT rid_l, rid_r FROM scored WHERE weight >= ${match}`)) {
+      for (const [a, b] of rows) uf.union(Number(a), Number(b))
+      edges += rows.length
+      progress({ stage: 'cluster', done: edges })
+    }
+    await db.run('CREATE OR REPLACE TABLE clusters (rid INTEGER, cluster INTEGER)')
+    const appender = await db.connection.createAppender('clusters')
+    const roots = new Set<number>()
+    let members = 0
+    const live = await db.all<{ rid: number }>('SELECT rid FROM records')
+    for (const { rid } of live) {
+      if (uf.sizeOf(rid) < 2) continue
+      const root = uf.find(rid)
+      roots.add(root)
+      members++
+      appender.appendInteger(rid)
+      appender.appendInteger(root)
+      appender.endRow()
+    }
+    appender.closeSync()
+    return { clusters: roots.size, recordsInClusters: members }
+  }
+
+  const summarise = async (
+    timings: LinkSummary['seconds'],
+    clusters: { clusters: number; recordsInClusters: number },
+  ): Promise<LinkSummary> => {
+    const match = weightForProbability(config.thresholds.match)
+    const counts = await db.all<{ scored: number; dup: number }>(
+      `SELECT count(*) AS scored, count(*) FILTER (WHERE weight >= ${match}) AS dup FROM scored`,
+    )
+    const c = counts[0] ?? { scored: 0, dup: 0 }
+    return {
+      records: await recordCount(),
+      candidatePairs: await db.scalar('SELECT count(*) FROM pairs'),
+      pairsByRule: await pairsByRule(),
+      scoredPairs: c.scored,
+      duplicates: c.dup,
+      review: c.scored - c.dup,
+      ...clusters,
+      seconds: timings,
+    }
+  }
+
+  const saveModel = async (m: Model) => {
+    model = m
+    await db.run(`INSERT OR REPLACE INTO meta VALUES ('model', $1)`, [JSON.stringify(m)])
+  }
+
+  /** Blocks, trains (unless a model is set), scores and clusters the whole list. */
+  const run = async (): Promise<LinkSummary> => {
+    checkAbort()
+    let t = performance.now()
+    await refreshTermFrequencies(db, tfColumns)
+    await db.run(recordsViewSql(config))
+    await timed('block', `CREATE OR REPLACE TABLE pairs AS ${candidatePairsSql(config)}`)
+    const block = seconds(t)
+    t = performance.now()
+    if (!model) {
+      progress({ stage: 'train', done: 0 })
+      const records = await nextRid()
+      const left =
+        config.mode === 'link' ? await db.scalar('SELECT count(*) FROM records WHERE src = 0') : undefined
+      await saveModel(await trainModel(db, config, records, left))
+      checkAbort()
+    }
+    const train = seconds(t)
+    t = performance.now()
+    await scoreInto('create', '')
+    const score = seconds(t)
+    t = performance.now()
+    const clusters = await cluster()
+    return summarise({ block, train, score, cluster: seconds(t) }, clusters)
+  }
+
+  /**
+   * Links new or corrected entries against an already processed list: only pairs with a new entry are
+   * compared, with the stored model. A corrected entry (same identifier as a stored one) replaces it.
+   */
+  const linkNew = async (source: string | readonly string[] | AsyncIterable<InputRow>) => {
+    if (!model) throw new Error('no model: run the whole list first')
+    let t = performance.now()
+    const newFrom = await nextRid()
+    const added = await load(source)
+    const replaced = await db.all<{ rid: number }>(
+      `SELECT o.rid FROM records o JOIN records n ON n.id = o.id WHERE o.rid < ${newFrom} AND n.rid >= ${newFrom}`,
+    )
+    if (replaced.length > 0) {
+      await db.run('CREATE OR REPLACE TEMP TABLE replaced AS SELECT unnest($1::INTEGER[]) AS rid', [
+        replaced.map((r) => r.rid) as never,
+      ])
+      for (const table of ['pairs', 'scored'])
+        await db.run(
+          `DELETE FROM ${table} WHERE rid_l IN (SELECT rid FROM replaced) OR rid_r IN (SELECT rid FROM replaced)`,
+        )
+      await db.run('DELETE FROM records WHERE rid IN (SELECT rid FROM replaced)')
+    }
+    await refreshTermFrequencies(db, tfColumns)
+    await db.run(recordsViewSql(config))
+    await timed('block', `INSERT INTO pairs ${candidatePairsSql(config, { newFrom })}`)
+    const block = seconds(t)
+    t = performance.now()
+    await scoreInto('insert', ` WHERE rid_r >= ${newFrom}`)
+    const score = seconds(t)
+    t = performance.now()
+    const clusters = await cluster()
+    const summary = await summarise({ block, train: 0, score, cluster: seconds(t) }, clusters)
+    const fresh = await db.all<{ n: number; dup: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE weight >= ${weightForProbability(config.thresholds.match)}) AS dup FROM scored WHERE rid_r >= ${newFrom}`,
+    )
+    return {
+      ...summary,
+      added,
+      replaced: replaced.length,
+      newPairs: fresh[0]?.n ?? 0,
+      newDuplicates: fresh[0]?.dup ?? 0,
+    }
+  }
+
+  return {
+    config,
+    db,
+    load,
+    run,
+    linkNew,
+    get model() {
+      return model
+    },
+    setModel: saveModel,
+    problemCounts: () => Object.fromEntries(problems),
+    close: () => {
+      signal?.removeEventListener('abort', onAbort)
+      db.close()
+    },
+  }
+}
+
+export type Linker = Awaited<ReturnType<typeof createLinker>>
