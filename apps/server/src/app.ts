@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { ErrorEnvelopeSchema } from '@qalxan/contracts'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -108,7 +108,9 @@ const csp = {
   upgradeInsecureRequests: null,
 }
 
-export const buildApp = async (deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> => {
+export const buildApp = async (
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services; routes: RouteOptions[] }> => {
   const { config, database } = deps
   const app = Fastify({
     logger:
@@ -125,6 +127,11 @@ export const buildApp = async (deps: AppDeps): Promise<{ app: FastifyInstance; s
     trustProxy: process.env.TRUST_PROXY ?? false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>()
+  // Kept for the route-guard test and for operators (`printRoutes` covers only paths).
+  const routes: RouteOptions[] = []
+  app.addHook('onRoute', (r) => {
+    routes.push(r)
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (req, reply) => {
@@ -240,7 +247,8 @@ export const buildApp = async (deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const webDist = resolve(config.webDist ?? join(import.meta.dirname, '../../web/dist'))
   if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' })
+    // serve: false — files go out only through the one route below, which carries the route rules.
+    await app.register(fastifyStatic, { root: webDist, serve: false, maxAge: '1h' })
     // Any other GET that is not the API is a page of the single-page app.
     app.get('/*', {
       config: {
@@ -258,5 +266,5 @@ export const buildApp = async (deps: AppDeps): Promise<{ app: FastifyInstance; s
       },
     })
   }
-  return { app, services }
+  return { app, services, routes }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Role } from '@qalxan/contracts'
 import { eq } from 'drizzle-orm'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, RouteOptions } from 'fastify'
 import pg from 'pg'
 import { buildApp, type Services } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
@@ -63,6 +63,7 @@ export const manualClock = (start = new Date()) => {
 
 export type TestApp = {
   app: FastifyInstance
+  routes: RouteOptions[]
   services: Services
   database: Database
   config: Config
@@ -80,7 +81,7 @@ export const createTestApp = async (
   const config = loadConfig({ DATA_DIR: dir, PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: '1', ...opts.env })
   const clock = manualClock()
   const jobs = opts.jobs ? await createJobs(database) : undefined
-  const { app, services } = await buildApp({
+  const { app, services, routes } = await buildApp({
     config,
     database,
     clock,
@@ -94,6 +95,7 @@ export const createTestApp = async (
   return {
     app,
     services,
+    routes,
     database,
     config,
     clock,

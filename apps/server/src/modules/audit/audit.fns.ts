@@ -31,10 +31,20 @@ export const chainHash = (prevHash: string, e: ChainedFields): string =>
     .update(prevHash)
     .update('\n')
     .update(
+      // Only the chained fields, named one by one: a row read back carries its hashes too.
       canonicalJson({
-        ...e,
-        // Timestamps are hashed as instants so a database's text form does not matter.
+        seq: e.seq,
+        // Hashed as an instant, so the database's text form of the timestamp does not matter.
         occurredAt: new Date(e.occurredAt).toISOString(),
+        actorUserId: e.actorUserId,
+        actorOrgId: e.actorOrgId,
+        action: e.action,
+        outcome: e.outcome,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        requestId: e.requestId,
+        ip: e.ip,
+        data: e.data,
       }),
     )
     .digest('hex')

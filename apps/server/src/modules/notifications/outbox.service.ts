@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, or } from 'drizzle-orm'
+import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { mailOutbox } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -45,7 +45,12 @@ export const createOutboxService = (deps: {
           and(
             lt(mailOutbox.attempts, MAX_ATTEMPTS),
             or(
-              inArray(mailOutbox.status, ['pending', 'failed']),
+              eq(mailOutbox.status, 'pending'),
+              // A failed message waits 5 minutes per attempt already made before it is tried again.
+              and(
+                eq(mailOutbox.status, 'failed'),
+                sql`${mailOutbox.claimedAt} < ${now.toISOString()}::timestamptz - ${mailOutbox.attempts} * interval '5 minutes'`,
+              ),
               and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.claimedAt, stale)),
             ),
           ),

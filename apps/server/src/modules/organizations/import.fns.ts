@@ -14,7 +14,11 @@ const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b
  * Reads the first sheet of an XLSX file or a UTF-8 CSV (told apart by content, not by name) into
  * rows keyed by header. Row numbers are the sheet's own, so the header is row 1.
  */
-export const readSheet = async (buf: Buffer, columns: readonly string[]): Promise<SheetRow[]> => {
+export const readSheet = async (
+  buf: Buffer,
+  columns: readonly string[],
+  required: readonly string[],
+): Promise<SheetRow[]> => {
   let table: string[][]
   if (isZip(buf)) {
     const wb = new ExcelJS.Workbook()
@@ -70,12 +74,14 @@ export const readSheet = async (buf: Buffer, columns: readonly string[]): Promis
     if (!columns.includes(h))
       issues.push({ row: 1, column: h || `#${i + 1}`, message: `Unknown column "${h}"` })
   }
+  for (const r of required) if (!seen.has(r)) issues.push({ row: 1, column: r, message: `The required column "${r}" is missing` })
   if (issues.length) throw new AppError('VALIDATION_FAILED', 'The header row is not valid', issues)
   const rows: SheetRow[] = []
   for (let i = 1; i < table.length; i++) {
     const cells = table[i] ?? []
     if (cells.every((c) => !c)) continue
-    const values: Record<string, string> = {}
+    // Optional columns left out of the file read as empty cells.
+    const values: Record<string, string> = Object.fromEntries(columns.map((c) => [c, '']))
     for (const [j, h] of header.entries()) if (h) values[h] = cells[j] ?? ''
     if (cells.length > header.length && cells.slice(header.length).some(Boolean)) {
       issues.push({

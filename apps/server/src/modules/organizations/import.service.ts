@@ -112,7 +112,7 @@ export const createImportService = (deps: {
   return {
     async importOrganizations(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
       await policy.require(actor, 'org.manage')
-      const rows = await readSheet(file, ORG_COLUMNS)
+      const rows = await readSheet(file, ORG_COLUMNS, ['code', 'name_az', 'type'])
       const report = empty(dryRun, rows.length)
       const issues: ImportIssue[] = report.issues
       const valid = rows.flatMap((r) => {
@@ -203,7 +203,7 @@ export const createImportService = (deps: {
 
     async importUsers(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
       await policy.require(actor, 'user.manage')
-      const rows = await readSheet(file, USER_COLUMNS)
+      const rows = await readSheet(file, USER_COLUMNS, ['email', 'name', 'organization_code'])
       const report = empty(dryRun, rows.length)
       const issues = report.issues
       const valid = rows.flatMap((r) => {
