@@ -27,6 +27,32 @@ const validUtf8 = (bytes: Uint8Array): boolean => {
   return bytes.length === 0
 }
 
+// chardet is reliable on these; on short single-byte samples it often answers ISO-8859-1 instead.
+const TRUSTED = new Set([
+  'utf-16le',
+  'utf-16be',
+  'utf-32le',
+  'utf-32be',
+  'koi8-r',
+  'windows-1251',
+  'iso-8859-5',
+])
+
+/**
+ * Cyrillic in a single-byte code page puts high bytes next to each other (whole words), while
+ * Azerbaijani or Turkish Latin text has a high byte here and there between ASCII letters.
+ */
+export const cyrillicLooking = (bytes: Uint8Array): boolean => {
+  let high = 0
+  let paired = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) < 0x80) continue
+    high++
+    if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) paired++
+  }
+  return high > 0 && paired / high > 0.5
+}
+
 /** Picks the decoding: UTF-8 (with or without BOM) when the first 64 KiB are valid, otherwise a guess. */
 export const detectEncoding = async (path: string): Promise<EncodingReport> => {
   const handle = await open(path, 'r')
@@ -37,9 +63,9 @@ export const detectEncoding = async (path: string): Promise<EncodingReport> => {
     if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', detected: false }
     if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', detected: false }
     if (validUtf8(head)) return { encoding: 'utf-8', detected: false }
-    const guess = chardet.detect(head)
-    const encoding = guess && iconv.encodingExists(guess) ? guess : 'windows-1251'
-    return { encoding: encoding.toLowerCase(), detected: true }
+    const guess = chardet.detect(head)?.toLowerCase() ?? ''
+    if (TRUSTED.has(guess)) return { encoding: guess, detected: true }
+    return { encoding: cyrillicLooking(head) ? 'windows-1251' : 'windows-1254', detected: true }
   } finally {
     await handle.close()
   }

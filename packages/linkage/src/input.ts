@@ -46,7 +46,12 @@ const cellText = (value: ExcelJS.CellValue): string => {
 }
 
 const readXlsxRecords = async function* (path: string): AsyncGenerator<RawRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    // Without styles a date cell arrives as a bare serial number.
+    styles: 'cache',
+  })
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1)
@@ -145,6 +150,7 @@ const readHeader = (
   report: (line: number, code: string, severity: Severity, message: string, column?: string) => void,
 ): string[] => {
   const seen = new Map<string, number>()
+  const duplicates = new Set<string>()
   const header = record.fields.map((raw, i) => {
     let name = raw.replace(/^\uFEFF/, '').trim()
     if (name === '') {
@@ -161,7 +167,9 @@ const readHeader = (
         `the column "${name}" appears again in position ${i + 1}; the first one is used`,
         name,
       )
-      return `${name} (${count + 1})`
+      const renamed = `${name} (${count + 1})`
+      duplicates.add(renamed)
+      return renamed
     }
     return name
   })
@@ -179,7 +187,7 @@ const readHeader = (
       )
   const expected = new Set(options.expected)
   for (const column of header)
-    if (!expected.has(column))
+    if (!expected.has(column) && !duplicates.has(column))
       report(record.line, 'extra-column', 'info', `the column "${column}" is not used`, column)
   return header
 }

@@ -22,10 +22,13 @@ export const patronymicSex = (raw: string): 'm' | 'f' | null => {
   return /^(o|ог)/.test(m[1]) ? 'm' : 'f'
 }
 
-export const normaliseName = (raw: string): string | null => cleanText(raw) || null
+// A value without a single letter or digit ("-", "???") is a placeholder for a missing one.
+const meaningful = (s: string): string | null => (/[\p{L}\p{N}]/u.test(s) ? s : null)
+
+export const normaliseName = (raw: string): string | null => meaningful(cleanText(raw))
 
 export const normalisePatronymic = (raw: string): string | null =>
-  cleanText(raw).replace(PATRONYMIC_SUFFIX, '').trim() || null
+  meaningful(cleanText(raw).replace(PATRONYMIC_SUFFIX, '').trim())
 
 // Feminine and masculine forms of one family name share a stem, so blocking keys put them together.
 const SURNAME_ENDING = /(ova|ov|yeva|yev|eva|ev|ına|ına|ina|in|lı|li|lu|lü|zadə|zade|zada)$/
@@ -121,17 +124,18 @@ const ADDRESS_WORDS: [RegExp, string][] = [
 export const normaliseAddress = (raw: string): string | null => {
   let s = transliterate(raw.normalize('NFC').toLocaleLowerCase('az'))
   for (const [re, word] of ADDRESS_WORDS) s = s.replace(re, word)
-  return cleanText(s) || null
+  return meaningful(cleanText(s))
 }
 
 export const normaliseSex = (raw: string): string | null => {
   const s = cleanText(raw)
-  if (/^(m|k|kişi|kisi|male|erkek|м|муж)/.test(s)) return 'm'
-  if (/^(f|q|qadın|qadin|female|ж|жен|w)/.test(s)) return 'f'
+  // Cyrillic М and Ж arrive here already transliterated to m and j.
+  if (/^(m|k|kişi|kisi|male|erkek)/.test(s)) return 'm'
+  if (/^(f|q|qadın|qadin|female|j|w)/.test(s)) return 'f'
   return s || null
 }
 
-export const normaliseCode = (raw: string): string | null => cleanText(raw) || null
+export const normaliseCode = (raw: string): string | null => meaningful(cleanText(raw))
 
 export const normalise = (kind: ColumnKind, raw: string | null | undefined): string | null => {
   if (raw === null || raw === undefined || raw.trim() === '') return null
