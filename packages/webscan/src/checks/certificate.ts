@@ -227,10 +227,14 @@ export const certSignature: CheckDef = {
         msg('A SHA-1 signature is used in the chain.', 'Zəncirdə SHA-1 imzası istifadə olunur.', 'В цепочке используется подпись SHA-1.'),
         { evidence, caps: ['B'] },
       )
-    if (has(/SHA-224/i))
+    if (has(/SHA-224/i) || !algorithms.every((a) => /SHA-(256|384|512)|Ed25519|Ed448/i.test(a)))
       return outcome(
         'warn',
-        msg('A SHA-224 signature is used in the chain.', 'Zəncirdə SHA-224 imzası istifadə olunur.', 'В цепочке используется подпись SHA-224.'),
+        msg(
+          'A SHA-224 or unrecognised signature is used in the chain.',
+          'Zəncirdə SHA-224 və ya tanınmayan imza istifadə olunur.',
+          'В цепочке используется подпись SHA-224 или нераспознанная подпись.',
+        ),
         { evidence },
       )
     return outcome(

@@ -2,9 +2,10 @@ import { connect } from 'node:net'
 import type { NetContext } from '../net/context.ts'
 import type { DnsEvidence } from '../types.ts'
 
-const tcpReach = (address: string, port: number, timeoutMs: number) =>
+const tcpReach = (address: string, port: number, timeoutMs: number, signal: AbortSignal) =>
   new Promise<{ ok: boolean; error?: string }>((resolve) => {
-    const socket = connect({ host: address, port })
+    if (signal.aborted) return resolve({ ok: false, error: 'aborted' })
+    const socket = connect({ host: address, port, signal })
     const timer = setTimeout(() => finish({ ok: false, error: 'timeout' }), timeoutMs)
     const finish = (r: { ok: boolean; error?: string }) => {
       clearTimeout(timer)
@@ -77,7 +78,7 @@ export const collectDns = async (
         aaaa.data.slice(0, 4).map(async (address) => ({
           address,
           port,
-          ...(await tcpReach(address, port, ctx.opts.requestTimeoutMs)),
+          ...(await tcpReach(address, port, ctx.opts.requestTimeoutMs, ctx.signal)),
         })),
       ).then((reach) => {
         evidence.ipv6Reach = reach

@@ -53,6 +53,7 @@ export const createDnsClient = (server?: string) => {
 
   const once = (name: string, type: RecordType, opts: DnsQueryOptions): Promise<packet.Packet> =>
     new Promise((resolve, reject) => {
+      if (opts.signal?.aborted) return reject(new Error('aborted'))
       const socket = createSocket(isIP(target.address) === 6 ? 'udp6' : 'udp4')
       const id = Math.floor(Math.random() * 65535)
       const flags = packet.RECURSION_DESIRED | (opts.checkingDisabled ? packet.CHECKING_DISABLED : 0)

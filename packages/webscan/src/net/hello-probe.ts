@@ -118,6 +118,7 @@ export const helloProbe = (
 ): Promise<LegacyProbe> =>
   new Promise((resolve) => {
     const result: LegacyProbe = { offered: spec.label, record: hex(spec.version), accepted: false }
+    if (signal?.aborted) return resolve({ ...result, error: 'aborted' })
     let buf = Buffer.alloc(0)
     const socket = connect({ host: address, port })
     const done = (patch: Partial<LegacyProbe>) => {

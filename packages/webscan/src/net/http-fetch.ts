@@ -67,12 +67,15 @@ export const fetchOnce = async (ctx: NetContext, url: string, options: FetchOpti
   const ports = ctx.opts.portsFor(host)
   const port = target.port ? Number(target.port) : https ? ports.https : ports.http
   const hop: HttpHop = { url, headers: [], ms: 0 }
+  if (ctx.signal.aborted) return { hop: { ...hop, error: 'aborted' } }
   const addresses = await ctx.addresses(host)
   const address = addresses[0]
   if (!address) return { hop: { ...hop, error: 'unresolvable', ms: Date.now() - started } }
 
   return ctx.polite(address, () =>
     new Promise<Response>((resolve) => {
+      // Queued behind the politeness limit, the scan may have been aborted meanwhile.
+      if (ctx.signal.aborted) return resolve({ hop: { ...hop, error: 'aborted', ms: Date.now() - started } })
       let settled = false
       const settle = (r: Response) => {
         if (settled) return

@@ -35,6 +35,7 @@ export const smtpProbe = (
   opts: { ehloName: string; secureContext: SecureContext; timeoutMs: number; signal?: AbortSignal },
 ): Promise<SmtpProbe> => {
   const result: SmtpProbe = { mx, port, starttls: false }
+  if (opts.signal?.aborted) return Promise.resolve({ ...result, error: 'aborted' })
   const socket = netConnect({ host: address, port })
   const timer = setTimeout(() => socket.destroy(new Error('timeout')), opts.timeoutMs)
   const onAbort = () => socket.destroy(new Error('aborted'))

@@ -27,6 +27,7 @@ export const handshake = (
   signal?: AbortSignal,
 ): Promise<Handshake> =>
   new Promise((resolve) => {
+    if (signal?.aborted) return resolve({ ok: false, error: 'aborted' })
     let socket: TLSSocket
     const done = (r: Handshake) => {
       clearTimeout(timer)
@@ -77,9 +78,19 @@ const toPem = (der: Buffer) =>
     .match(/.{1,64}/g)
     ?.join('\n')}\n-----END CERTIFICATE-----\n`
 
+/** Algorithms the x509 library leaves as bare OIDs because WebCrypto cannot use them; exactly the weak ones. */
+const LEGACY_SIGNATURES: Record<string, string> = {
+  '1.2.840.10045.4.3.1': 'SHA-224-ECDSA',
+  '1.2.840.113549.1.1.14': 'SHA-224-RSASSA-PKCS1-v1_5',
+  '1.2.840.113549.1.1.4': 'MD5-RSASSA-PKCS1-v1_5',
+  '1.2.840.113549.1.1.2': 'MD2-RSASSA-PKCS1-v1_5',
+  '1.2.840.10040.4.3': 'SHA-1-DSA',
+}
+
 const signatureName = (der: Buffer): string => {
   try {
     const alg = new x509.X509Certificate(der).signatureAlgorithm as { name?: string; hash?: { name?: string } }
+    if (alg.name && LEGACY_SIGNATURES[alg.name]) return LEGACY_SIGNATURES[alg.name] as string
     return [alg.hash?.name, alg.name].filter(Boolean).join('-') || 'unknown'
   } catch {
     return 'unknown'

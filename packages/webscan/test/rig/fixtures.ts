@@ -5,6 +5,9 @@ import type { LeafSpec } from './pki.ts'
 
 export const ZONE = 'gov.test'
 
+/** Below the ephemeral range, so no fixture started in parallel can take it: connections are refused. */
+export const CLOSED_PORT = 1
+
 export interface SiteSpec {
   /** First label; the host is `<label>.gov.test`. */
   label: string

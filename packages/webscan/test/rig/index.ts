@@ -2,7 +2,7 @@ import { createServer as createNetServer } from 'node:net'
 import { domainToASCII } from 'node:url'
 import type { Ports, ScanOptions } from '../../src/index.ts'
 import { startDnsServer, type Zone, type ZoneEntry } from './dns-server.ts'
-import { DNS_ONLY, SITES, type SiteSpec, ZONE } from './fixtures.ts'
+import { CLOSED_PORT, DNS_ONLY, SITES, type SiteSpec, ZONE } from './fixtures.ts'
 import { startLegacyResponder } from './legacy-tls.ts'
 import { createPki, type Issued } from './pki.ts'
 import { listen, type Running, startSite, startSmtp } from './servers.ts'
@@ -38,11 +38,7 @@ export const startRig = async (options: { only?: string[] } = {}) => {
   const zone: Zone = new Map(Object.entries(DNS_ONLY))
   const ports = new Map<string, Partial<Ports>>()
   const closers: Running['close'][] = []
-  const closedPort = await (async () => {
-    const gone = await listen(createNetServer())
-    await gone.close()
-    return gone.port
-  })()
+  const closedPort = CLOSED_PORT
 
   await Promise.all(
     specs.map(async (spec) => {

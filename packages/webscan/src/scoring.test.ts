@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateBaseline, scoreSite } from './scoring.ts'
+import type { Category, CheckResult, Severity, Verdict } from './types.ts'
+
+const check = (
+  id: string,
+  verdict: Verdict,
+  severity: Severity = 'high',
+  category: Category = 'transport',
+  extra: Partial<CheckResult> = {},
+): CheckResult => ({
+  id,
+  version: 1,
+  category,
+  verdict,
+  severity,
+  caps: [],
+  bonus: false,
+  message: { az: 'x', en: 'x', ru: 'x' },
+  evidence: {},
+  ...extra,
+})
+
+describe('scoreSite', () => {
+  it('gives A+ only when nothing warns or fails', () => {
+    expect(scoreSite([check('a', 'pass'), check('b', 'pass', 'low')]).grade).toBe('A+')
+    const withWarn = scoreSite([check('a', 'pass'), check('b', 'pass'), check('c', 'warn', 'low', 'hygiene')])
+    expect(withWarn.grade).toBe('A')
+  })
+
+  it('earns half the points for a warning and none for a failure, per category', () => {
+    const s = scoreSite([check('a', 'pass', 'high'), check('b', 'warn', 'high'), check('c', 'fail', 'high')])
+    expect(s.categories.transport).toEqual({ earned: 15, max: 30, percent: 50 })
+    expect(s.score).toBe(50)
+    expect(s.grade).toBe('D')
+  })
+
+  it('renormalises the weights over the categories that apply', () => {
+    const s = scoreSite([check('a', 'pass', 'high', 'transport'), check('b', 'fail', 'medium', 'web')])
+    // transport 100 % at weight 45, web 0 % at weight 25
+    expect(s.score).toBe(Math.round((45 * 100) / 70))
+  })
+
+  it('leaves errors and not-applicable checks out of the score but counts errors', () => {
+    const s = scoreSite([check('a', 'pass'), check('b', 'error'), check('c', 'na')])
+    expect(s.score).toBe(100)
+    expect(s.errors).toBe(1)
+  })
+
+  it('caps the grade by the worst critical failure whatever the points say', () => {
+    const checks = [
+      ...Array.from({ length: 30 }, (_, i) => check(`p${i}`, 'pass')),
+      check('tls-ciphers', 'fail', 'high', 'transport', { caps: ['C'] }),
+      check('cert-trust', 'fail', 'critical', 'transport', { caps: ['F'] }),
+    ]
+    const s = scoreSite(checks)
+    expect(s.score).toBeGreaterThanOrEqual(90)
+    expect(s.uncappedGrade).toBe('A')
+    expect(s.grade).toBe('F')
+    expect(s.caps.map((c) => c.check)).toEqual(['tls-ciphers', 'cert-trust'])
+  })
+
+  it('lets a bonus lift only a score that is already at least 90', () => {
+    const bonus = check('hsts-preload', 'pass', 'info', 'transport', { bonus: true })
+    const high = scoreSite([...Array.from({ length: 19 }, (_, i) => check(`p${i}`, 'pass')), check('w', 'warn', 'high'), bonus])
+    expect(high.score).toBe(100)
+    const low = scoreSite([check('a', 'pass'), check('b', 'fail'), bonus])
+    expect(low.score).toBe(50)
+  })
+
+  it('derives the traffic light from the worst failure', () => {
+    expect(scoreSite([check('a', 'fail', 'low', 'hygiene')]).light).toBe('green')
+    expect(scoreSite([check('a', 'fail', 'medium', 'web')]).light).toBe('orange')
+    expect(scoreSite([check('a', 'fail', 'high')]).light).toBe('red')
+  })
+})
+
+describe('evaluateBaseline', () => {
+  const all = [
+    'https-reachable',
+    'http-redirect',
+    'no-downgrade',
+    'hsts',
+    'tls-protocols',
+    'tls-ciphers',
+    'cert-trust',
+    'cert-hostname',
+    'cert-expiry',
+    'spf',
+    'dmarc',
+  ]
+  it('is met when every mandatory check is acceptable', () => {
+    expect(evaluateBaseline(all.map((id) => check(id, 'pass')))).toMatchObject({ compliant: true, failing: [] })
+  })
+
+  it('is not met by a warning where a pass is required, nor by a missing check', () => {
+    const checks = all.filter((id) => id !== 'dmarc').map((id) => check(id, id === 'hsts' ? 'warn' : 'pass'))
+    expect(evaluateBaseline(checks)).toMatchObject({ compliant: false, failing: ['hsts', 'dmarc'] })
+  })
+})
