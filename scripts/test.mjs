@@ -28,13 +28,20 @@ const npx = (bin, args, env) => run(process.execPath, [join(root, 'node_modules'
 const vitest = (name, args) => {
   const out = join(tmp, `${name}.json`)
   rmSync(out, { force: true })
-  const ok = npx('vitest/vitest.mjs', ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  const ok = npx('vitest/vitest.mjs', [
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ])
   if (!existsSync(out)) return check(`${name} (no report)`, false)
   const r = JSON.parse(readFileSync(out, 'utf8'))
   passed += r.numPassedTests
   failed += r.numFailedTests
   for (const f of r.testResults ?? [])
-    for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`${name}: ${a.fullName}`)
+    for (const a of f.assertionResults ?? [])
+      if (a.status === 'failed') failures.push(`${name}: ${a.fullName}`)
   if (!ok && r.numFailedTests === 0) check(`${name} (suite errors)`, false)
 }
 
@@ -42,9 +49,14 @@ const chromium = () => {
   if (existsSync('/usr/bin/chromium')) return true
   if (process.getuid?.() === 0) {
     console.log('Installing Debian chromium for the browser tests…')
-    return run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'])
+    return run('sh', [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+    ])
   }
-  console.error('The browser tests need Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium`.')
+  console.error(
+    'The browser tests need Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium`.',
+  )
   return false
 }
 
@@ -53,7 +65,8 @@ const want = (step) => only.length === 0 || only.includes(step)
 
 if (want('lint')) check('lint (biome)', npx('@biomejs/biome/bin/biome', ['check', '.']))
 if (want('typecheck'))
-  for (const ws of WORKSPACES) if (existsSync(join(root, ws, 'tsconfig.json'))) check(`typecheck ${ws}`, typecheck(ws))
+  for (const ws of WORKSPACES)
+    if (existsSync(join(root, ws, 'tsconfig.json'))) check(`typecheck ${ws}`, typecheck(ws))
 if (want('unit')) vitest('vitest', [])
 if (want('e2e')) {
   const ready = chromium()

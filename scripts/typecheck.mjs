@@ -5,11 +5,22 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const WORKSPACES = ['packages/contracts', 'apps/server', 'apps/web', 'packages/webscan', 'packages/linkage', 'e2e', 'bench']
+export const WORKSPACES = [
+  'packages/contracts',
+  'apps/server',
+  'apps/web',
+  'packages/webscan',
+  'packages/linkage',
+  'e2e',
+  'bench',
+]
 
 export const typecheck = (ws) => {
   const tsc = join(root, 'node_modules/typescript/bin/tsc')
-  return spawnSync(process.execPath, [tsc, '-p', join(root, ws, 'tsconfig.json')], { cwd: root, stdio: 'inherit' }).status === 0
+  return (
+    spawnSync(process.execPath, [tsc, '-p', join(root, ws, 'tsconfig.json')], { cwd: root, stdio: 'inherit' })
+      .status === 0
+  )
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -17,29 +17,42 @@ describe.each(DATABASES)('audit trail on %s', (kind) => {
   afterAll(() => t.close())
 
   it('writes an event with each change, in the same transaction, and chains them', async () => {
-    const created = await admin.post('/api/organizations', { code: 'AUD-1', name: { az: 'Audit' }, type: 'agency' })
+    const created = await admin.post('/api/organizations', {
+      code: 'AUD-1',
+      name: { az: 'Audit' },
+      type: 'agency',
+    })
     const page = (await auditor.get(`/api/audit?targetId=${created.json().id}`)).json()
-    expect(page.items).toEqual([expect.objectContaining({ action: 'org.created', outcome: 'success', data: { code: 'AUD-1' } })])
+    expect(page.items).toEqual([
+      expect.objectContaining({ action: 'org.created', outcome: 'success', data: { code: 'AUD-1' } }),
+    ])
     expect((await t.services.audit.verify()).ok).toBe(true)
   })
 
   it('rolls the event back with a failed change', async () => {
     const before = (await auditor.get('/api/audit?action=org.created')).json().total
     // A duplicate code fails inside the transaction after the insert was attempted.
-    expect((await admin.post('/api/organizations', { code: 'AUD-1', name: { az: 'Again' }, type: 'agency' })).statusCode).toBe(409)
+    expect(
+      (await admin.post('/api/organizations', { code: 'AUD-1', name: { az: 'Again' }, type: 'agency' }))
+        .statusCode,
+    ).toBe(409)
     expect((await auditor.get('/api/audit?action=org.created')).json().total).toBe(before)
   })
 
   it('keeps the chain in order under concurrent writers', async () => {
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) => admin.post('/api/organizations', { code: `PAR-${i}`, name: { az: `P${i}` }, type: 'agency' })),
+      Array.from({ length: 12 }, (_, i) =>
+        admin.post('/api/organizations', { code: `PAR-${i}`, name: { az: `P${i}` }, type: 'agency' }),
+      ),
     )
     const r = await t.services.audit.verify()
     expect(r).toMatchObject({ ok: true })
   })
 
   it('refuses to change or delete events at the database level', async () => {
-    await expect(t.database.query("update audit_events set action = 'x' where seq = 1")).rejects.toThrow(/append-only/)
+    await expect(t.database.query("update audit_events set action = 'x' where seq = 1")).rejects.toThrow(
+      /append-only/,
+    )
     await expect(t.database.query('delete from audit_events')).rejects.toThrow(/append-only/)
   })
 

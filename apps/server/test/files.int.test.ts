@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { as, createTestApp, DATABASES, makeOrg, makeUser, multipart, ORIGIN, signIn, type TestApp } from './helpers.ts'
+import {
+  as,
+  createTestApp,
+  DATABASES,
+  makeOrg,
+  makeUser,
+  multipart,
+  ORIGIN,
+  signIn,
+  type TestApp,
+} from './helpers.ts'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
@@ -25,7 +35,12 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
 
   const upload = (api: ReturnType<typeof as>, name: string, content: Buffer) => {
     const m = multipart(name, content)
-    return t.app.inject({ method: 'POST', url: '/api/files', headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie }, payload: m.payload })
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie },
+      payload: m.payload,
+    })
   }
 
   it('stores a file under its SHA-256 and serves it to its organisation and to reviewers', async () => {
@@ -51,7 +66,9 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
     const renamed = await upload(mine, 'photo.pdf', PNG)
     expect(renamed.statusCode).toBe(415)
     expect(renamed.json().error.message).toContain('image/png')
-    expect((await upload(mine, 'notes.txt', Buffer.from('Tədbirin icrası haqqında qeyd\n'))).statusCode).toBe(201)
+    expect((await upload(mine, 'notes.txt', Buffer.from('Tədbirin icrası haqqında qeyd\n'))).statusCode).toBe(
+      201,
+    )
   })
 
   it('refuses files over the size limit and empty files, keeping nothing', async () => {
@@ -59,7 +76,12 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
     const res = await upload(mine, 'big.pdf', big)
     expect(res.statusCode).toBe(413)
     expect((await upload(mine, 'empty.pdf', Buffer.alloc(0))).statusCode).toBe(422)
-    const json = await t.app.inject({ method: 'POST', url: '/api/files', headers: { origin: ORIGIN, cookie: mine.cookie }, payload: { a: 1 } })
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { origin: ORIGIN, cookie: mine.cookie },
+      payload: { a: 1 },
+    })
     expect(json.statusCode).toBe(415)
   })
 

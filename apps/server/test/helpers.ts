@@ -20,13 +20,18 @@ import { PG_TEMPLATE_DB, TEMPLATE_FILE, withDb } from './global-setup.ts'
 export const ORIGIN = 'http://localhost:3000'
 
 /** Each simulated browser gets its own loopback address, so per-IP rate limits apply per browser. */
-export const randomIp = () => `127.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${((Math.random() * 250) | 0) + 1}`
+export const randomIp = () =>
+  `127.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${((Math.random() * 250) | 0) + 1}`
 export const PASSWORD = 'correct-horse-battery-9'
 
 /** The databases the integration tests run on: PGlite always, PostgreSQL when TEST_PG_URL is set. */
-export const DATABASES: ('pglite' | 'postgres')[] = process.env.TEST_PG_URL ? ['pglite', 'postgres'] : ['pglite']
+export const DATABASES: ('pglite' | 'postgres')[] = process.env.TEST_PG_URL
+  ? ['pglite', 'postgres']
+  : ['pglite']
 
-export const openTestDatabase = async (kind: 'pglite' | 'postgres'): Promise<Database & { drop(): Promise<void> }> => {
+export const openTestDatabase = async (
+  kind: 'pglite' | 'postgres',
+): Promise<Database & { drop(): Promise<void> }> => {
   if (kind === 'pglite') {
     const db = await openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(TEMPLATE_FILE)]) })
     return { ...db, drop: () => db.close() }
@@ -78,7 +83,13 @@ export const createTestApp = async (
 ): Promise<TestApp> => {
   const database = await openTestDatabase(kind)
   const dir = mkdtempSync(join(tmpdir(), 'qalxan-test-'))
-  const config = loadConfig({ DATA_DIR: dir, PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: '1', ...opts.env })
+  const config = loadConfig({
+    DATA_DIR: dir,
+    PUBLIC_URL: ORIGIN,
+    LOG_LEVEL: 'silent',
+    MAX_UPLOAD_MB: '1',
+    ...opts.env,
+  })
   const clock = manualClock()
   const jobs = opts.jobs ? await createJobs(database) : undefined
   const { app, services, routes } = await buildApp({
@@ -114,7 +125,12 @@ export type Org = { id: string; code: string }
 export const makeOrg = async (t: TestApp, code: string, parentId: string | null = null): Promise<Org> => {
   const [o] = await t.database.db
     .insert(organizations)
-    .values({ code, name: { az: `Təşkilat ${code}`, en: `Organisation ${code}` }, type: 'ministry', parentId })
+    .values({
+      code,
+      name: { az: `Təşkilat ${code}`, en: `Organisation ${code}` },
+      type: 'ministry',
+      parentId,
+    })
     .returning()
   return { id: o?.id as string, code }
 }
@@ -130,9 +146,12 @@ export const makeUser = async (
   opts: { clearance?: 'public' | 'internal' | 'restricted'; enrolTotp?: boolean } = {},
 ): Promise<TestUser> => {
   const id = crypto.randomUUID()
-  await t.database.db.insert(user).values({ id, email, name: email.split('@')[0] as string, clearance: opts.clearance ?? 'internal' })
+  await t.database.db
+    .insert(user)
+    .values({ id, email, name: email.split('@')[0] as string, clearance: opts.clearance ?? 'internal' })
   await t.database.db.insert(memberships).values({ userId: id, orgId: org.id, validFrom: '2024-01-01' })
-  if (roles.length) await t.database.db.insert(roleGrants).values(roles.map((role) => ({ userId: id, orgId: org.id, role })))
+  if (roles.length)
+    await t.database.db.insert(roleGrants).values(roles.map((role) => ({ userId: id, orgId: org.id, role })))
   await setPassword(t.database, id, PASSWORD)
   const privileged = roles.some((r) => ['admin', 'secretariat', 'evaluator', 'auditor'].includes(r))
   if (opts.enrolTotp ?? privileged) return { id, email, ...(await enrolTotp(t.services, email, PASSWORD)) }
@@ -142,7 +161,12 @@ export const makeUser = async (
 export const cookiesOf = (res: { headers: Record<string, unknown> }, prev = '') => {
   const set = res.headers['set-cookie']
   const list = (Array.isArray(set) ? set : set ? [set] : []) as string[]
-  const jar = new Map(prev.split('; ').filter(Boolean).map((c) => [c.split('=')[0], c] as const))
+  const jar = new Map(
+    prev
+      .split('; ')
+      .filter(Boolean)
+      .map((c) => [c.split('=')[0], c] as const),
+  )
   for (const c of list) {
     const pair = c.split(';')[0] as string
     const [name, value] = [pair.split('=')[0] as string, pair.slice(pair.indexOf('=') + 1)]
@@ -209,6 +233,10 @@ export const userByEmail = async (t: TestApp, email: string) => {
 export const multipart = (filename: string, content: Buffer | string, type = 'application/octet-stream') => {
   const boundary = `----qalxan${Math.random().toString(16).slice(2)}`
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`
-  const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)])
+  const body = Buffer.concat([
+    Buffer.from(head),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }

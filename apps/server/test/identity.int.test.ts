@@ -11,9 +11,9 @@ import {
   makeOrg,
   makeUser,
   ORIGIN,
+  type Org,
   PASSWORD,
   randomIp,
-  type Org,
   signIn,
   type TestApp,
   type TestUser,
@@ -36,13 +36,23 @@ describe.each(DATABASES)('identity on %s', (kind) => {
   afterAll(() => t.close())
 
   const signInRaw = (email: string, password: string, remoteAddress = randomIp()) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: ORIGIN }, remoteAddress, payload: { email, password } })
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: ORIGIN },
+      remoteAddress,
+      payload: { email, password },
+    })
 
   it('signs in with a password and shows who is signed in', async () => {
     const cookie = await signIn(t, focal)
     const me = await as(t, cookie).get('/api/me')
     expect(me.statusCode).toBe(200)
-    expect(me.json()).toMatchObject({ user: { email: 'focal@test.az' }, organization: { id: other.id }, mfaSetupRequired: false })
+    expect(me.json()).toMatchObject({
+      user: { email: 'focal@test.az' },
+      organization: { id: other.id },
+      mfaSetupRequired: false,
+    })
     expect(me.json().permissions).toContain('file.upload')
     expect(me.json().permissions).not.toContain('audit.read')
   })
@@ -52,13 +62,17 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     expect(res.statusCode).toBe(401)
     expect(res.json().error).toMatchObject({ code: 'UNAUTHENTICATED' })
     expect(res.json().error.requestId).toBeTruthy()
-    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.sign_in'))
+    const events = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'auth.sign_in'))
     expect(events.some((e) => e.outcome === 'failure')).toBe(true)
   })
 
   it('locks an account after repeated wrong passwords, even for the right one, until the lock expires', async () => {
     const victim = await makeUser(t, 'victim@test.az', other, ['viewer'])
-    for (let i = 0; i < LOCKOUT_THRESHOLD; i++) expect((await signInRaw(victim.email, `wrong-${i}-password`)).statusCode).toBe(401)
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++)
+      expect((await signInRaw(victim.email, `wrong-${i}-password`)).statusCode).toBe(401)
     const locked = await signInRaw(victim.email, PASSWORD)
     expect(locked.statusCode).toBe(429)
     expect(locked.json().error.message).toMatch(/locked until/)
@@ -125,14 +139,22 @@ describe.each(DATABASES)('identity on %s', (kind) => {
   it('needs a fresh second factor for sensitive actions (step-up)', async () => {
     const cookie = await signIn(t, admin)
     const api = as(t, cookie)
-    expect((await api.post('/api/tokens', { name: 'ci', scopes: ['read'], expiresInDays: 30 })).statusCode).toBe(201)
+    expect(
+      (await api.post('/api/tokens', { name: 'ci', scopes: ['read'], expiresInDays: 30 })).statusCode,
+    ).toBe(201)
     t.clock.advance(11 * 60_000)
-    const stale = await api.put(`/api/users/${focal.id}/roles`, { grants: [{ role: 'head', orgId: other.id }] })
+    const stale = await api.put(`/api/users/${focal.id}/roles`, {
+      grants: [{ role: 'head', orgId: other.id }],
+    })
     expect(stale.statusCode).toBe(403)
     expect(stale.json().error).toMatchObject({ code: 'MFA_REQUIRED', details: { stepUp: true } })
-    const step = await api.post('/api/auth/two-factor/verify-totp', { code: await totpFromUri(admin.totpUri as string) })
+    const step = await api.post('/api/auth/two-factor/verify-totp', {
+      code: await totpFromUri(admin.totpUri as string),
+    })
     expect(step.statusCode).toBe(200)
-    const fresh = await api.put(`/api/users/${focal.id}/roles`, { grants: [{ role: 'focal_point', orgId: other.id }] })
+    const fresh = await api.put(`/api/users/${focal.id}/roles`, {
+      grants: [{ role: 'focal_point', orgId: other.id }],
+    })
     expect(fresh.statusCode).toBe(200)
   })
 
@@ -150,9 +172,18 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     const bearer = { authorization: `Bearer ${secret}` }
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer })
     expect(me.json()).toMatchObject({ authMethod: 'token', user: { email: owner.email } })
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: bearer, payload: { locale: 'en' } })
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: bearer,
+      payload: { locale: 'en' },
+    })
     expect(write.statusCode).toBe(403)
-    const forged = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${secret}x` } })
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${secret}x` },
+    })
     expect(forged.statusCode).toBe(401)
 
     t.clock.advance(25 * 3600_000)
@@ -165,13 +196,18 @@ describe.each(DATABASES)('identity on %s', (kind) => {
   it('limits sign-in attempts from one address', async () => {
     const ip = randomIp()
     const codes: number[] = []
-    for (let i = 0; i < 12; i++) codes.push((await signInRaw(`nobody${i}@test.az`, 'wrong-password-1', ip)).statusCode)
+    for (let i = 0; i < 12; i++)
+      codes.push((await signInRaw(`nobody${i}@test.az`, 'wrong-password-1', ip)).statusCode)
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true)
     expect(codes.at(-1)).toBe(429)
   })
 
   it('refuses API tokens to a session without a second factor', async () => {
-    const res = await as(t, await signIn(t, focal)).post('/api/tokens', { name: 'x', scopes: ['read'], expiresInDays: 1 })
+    const res = await as(t, await signIn(t, focal)).post('/api/tokens', {
+      name: 'x',
+      scopes: ['read'],
+      expiresInDays: 1,
+    })
     expect(res.statusCode).toBe(403)
     expect(res.json().error.code).toBe('MFA_REQUIRED')
   })
@@ -200,12 +236,19 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     })
     expect(res.statusCode).toBe(403)
     expect(res.json().error.message).toMatch(/Cross-site/)
-    const noOrigin = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'ru' } })
+    const noOrigin = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie },
+      payload: { locale: 'ru' },
+    })
     expect(noOrigin.statusCode).toBe(403)
   })
 
   it('answers 401 without a session and never leaks password hashes', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/users' })).json().error.code).toBe('UNAUTHENTICATED')
+    expect((await t.app.inject({ method: 'GET', url: '/api/users' })).json().error.code).toBe(
+      'UNAUTHENTICATED',
+    )
     const api = as(t, await signIn(t, admin))
     const body = (await api.get('/api/users?limit=100')).body
     expect(body).not.toMatch(/\$argon2|"password"|"secret"|backupCodes/)

@@ -1,7 +1,18 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { organizations } from '../src/db/schema/index.ts'
-import { as, createTestApp, DATABASES, makeOrg, makeUser, multipart, ORIGIN, type Org, signIn, type TestApp } from './helpers.ts'
+import {
+  as,
+  createTestApp,
+  DATABASES,
+  makeOrg,
+  makeUser,
+  multipart,
+  ORIGIN,
+  type Org,
+  signIn,
+  type TestApp,
+} from './helpers.ts'
 
 const xlsx = async (rows: (string | undefined)[][]) => {
   const wb = new ExcelJS.Workbook()
@@ -30,7 +41,12 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
 
   const upload = (api: ReturnType<typeof as>, url: string, name: string, content: Buffer | string) => {
     const m = multipart(name, content)
-    return t.app.inject({ method: 'POST', url, headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie }, payload: m.payload })
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie },
+      payload: m.payload,
+    })
   }
   const orgCount = async () => (await t.database.db.select().from(organizations)).length
 
@@ -42,7 +58,11 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
       parentId: home.id,
     })
     expect(created.statusCode).toBe(201)
-    const dup = await admin.post('/api/organizations', { code: 'MIN-A', name: { az: 'Başqa' }, type: 'agency' })
+    const dup = await admin.post('/api/organizations', {
+      code: 'MIN-A',
+      name: { az: 'Başqa' },
+      type: 'agency',
+    })
     expect(dup.statusCode).toBe(409)
     expect(dup.json().error.message).toContain('"MIN-A"')
     const cycle = await admin.patch(`/api/organizations/${home.id}`, { parentId: created.json().id })
@@ -62,7 +82,10 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
   })
 
   it('adds structural units to an organisation', async () => {
-    const u = await admin.post(`/api/organizations/${home.id}/units`, { name: { az: 'İnformasiya təhlükəsizliyi şöbəsi' }, code: 'IT' })
+    const u = await admin.post(`/api/organizations/${home.id}/units`, {
+      name: { az: 'İnformasiya təhlükəsizliyi şöbəsi' },
+      code: 'IT',
+    })
     expect(u.statusCode).toBe(201)
     const list = await admin.get(`/api/organizations/${home.id}/units`)
     expect(list.json()).toHaveLength(1)
@@ -95,16 +118,26 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
   })
 
   it('imports organisations from CSV with parents in any order, then updates them on a second import', async () => {
-    const csv = '\uFEFFcode,name_az,name_ru,type,parent_code\nCHILD,Uşaq,Дочерняя,agency,PARENT\nPARENT,Valideyn,Родитель,ministry,HOME\n'
+    const csv =
+      '\uFEFFcode,name_az,name_ru,type,parent_code\nCHILD,Uşaq,Дочерняя,agency,PARENT\nPARENT,Valideyn,Родитель,ministry,HOME\n'
     const dry = await upload(admin, '/api/organizations/import?dryRun=true', 'orgs.csv', csv)
     expect(dry.json()).toMatchObject({ rows: 2, created: 2, updated: 0, issues: [] })
     const real = await upload(admin, '/api/organizations/import?dryRun=false', 'orgs.csv', csv)
     expect(real.statusCode).toBe(200)
-    const tree = (await admin.get('/api/organizations/tree')).json() as { id: string; code: string; parentId: string }[]
+    const tree = (await admin.get('/api/organizations/tree')).json() as {
+      id: string
+      code: string
+      parentId: string
+    }[]
     const parent = tree.find((o) => o.code === 'PARENT')
     expect(tree.find((o) => o.code === 'CHILD')?.parentId).toBe(parent?.id)
     expect(parent?.parentId).toBe(home.id)
-    const again = await upload(admin, '/api/organizations/import?dryRun=false', 'orgs.csv', csv.replace('Uşaq', 'Uşaq təşkilat'))
+    const again = await upload(
+      admin,
+      '/api/organizations/import?dryRun=false',
+      'orgs.csv',
+      csv.replace('Uşaq', 'Uşaq təşkilat'),
+    )
     expect(again.json()).toMatchObject({ created: 0, updated: 2 })
   })
 
@@ -113,15 +146,42 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     const enc = await upload(admin, '/api/organizations/import?dryRun=true', 'o.csv', latin1)
     expect(enc.statusCode).toBe(422)
     expect(enc.json().error.message).toMatch(/UTF-8/)
-    const dupHeader = await upload(admin, '/api/organizations/import?dryRun=true', 'o.csv', 'code,code,name_az,type\nA,A,B,agency\n')
-    expect(dupHeader.json().error.details).toEqual([expect.objectContaining({ column: 'code', message: expect.stringMatching(/twice/) })])
-    const unknown = await upload(admin, '/api/organizations/import?dryRun=true', 'o.csv', 'code,name_az,type,colour\nA,B,agency,red\n')
+    const dupHeader = await upload(
+      admin,
+      '/api/organizations/import?dryRun=true',
+      'o.csv',
+      'code,code,name_az,type\nA,A,B,agency\n',
+    )
+    expect(dupHeader.json().error.details).toEqual([
+      expect.objectContaining({ column: 'code', message: expect.stringMatching(/twice/) }),
+    ])
+    const unknown = await upload(
+      admin,
+      '/api/organizations/import?dryRun=true',
+      'o.csv',
+      'code,name_az,type,colour\nA,B,agency,red\n',
+    )
     expect(unknown.json().error.details[0].message).toMatch(/Unknown column "colour"/)
-    const cycle = await upload(admin, '/api/organizations/import?dryRun=true', 'o.csv', 'code,name_az,type,parent_code\nC1,a,agency,C2\nC2,b,agency,C1\n')
+    const cycle = await upload(
+      admin,
+      '/api/organizations/import?dryRun=true',
+      'o.csv',
+      'code,name_az,type,parent_code\nC1,a,agency,C2\nC2,b,agency,C1\n',
+    )
     expect(cycle.json().issues.some((i: { message: string }) => /cycle/.test(i.message))).toBe(true)
-    const binary = await upload(admin, '/api/organizations/import?dryRun=true', 'o.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 3]))
+    const binary = await upload(
+      admin,
+      '/api/organizations/import?dryRun=true',
+      'o.xlsx',
+      Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 3]),
+    )
     expect(binary.statusCode).toBe(415)
-    const broken = await upload(admin, '/api/organizations/import?dryRun=true', 'o.csv', 'code,name_az,type\n"A,B,agency\n')
+    const broken = await upload(
+      admin,
+      '/api/organizations/import?dryRun=true',
+      'o.csv',
+      'code,name_az,type\n"A,B,agency\n',
+    )
     expect(broken.statusCode).toBe(422)
     expect(broken.json().error.message).toMatch(/line/)
   })
@@ -142,8 +202,16 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
       'email,name,organization_code,position,roles\nnew.focal@test.az,Nəriman Əliyev,OTHER,Məsləhətçi,focal_point;wg_member\n',
     )
     expect(good.json()).toMatchObject({ created: 1, issues: [] })
-    const users = (await admin.get(`/api/users?orgId=${other.id}`)).json().items as { email: string; grants: { role: string }[] }[]
-    expect(users.find((u) => u.email === 'new.focal@test.az')?.grants.map((g) => g.role).sort()).toEqual(['focal_point', 'wg_member'])
+    const users = (await admin.get(`/api/users?orgId=${other.id}`)).json().items as {
+      email: string
+      grants: { role: string }[]
+    }[]
+    expect(
+      users
+        .find((u) => u.email === 'new.focal@test.az')
+        ?.grants.map((g) => g.role)
+        .sort(),
+    ).toEqual(['focal_point', 'wg_member'])
     const outbox = (await admin.get('/api/admin/outbox?to=new.focal@test.az')).json()
     expect(outbox.items[0]).toMatchObject({ subject: expect.stringMatching(/password/), status: 'held' })
   })
@@ -163,7 +231,12 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
   })
 
   it('creates a user with an invitation, and keeps a dated membership history when the user moves', async () => {
-    const created = await admin.post('/api/users', { name: 'Səbinə Qasımova', email: 'Sabina@Test.az', orgId: home.id, position: 'Mütəxəssis' })
+    const created = await admin.post('/api/users', {
+      name: 'Səbinə Qasımova',
+      email: 'Sabina@Test.az',
+      orgId: home.id,
+      position: 'Mütəxəssis',
+    })
     expect(created.statusCode).toBe(201)
     const id = created.json().id
     expect(created.json().email).toBe('sabina@test.az')

@@ -27,7 +27,11 @@ const startSmtp = async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as { port: number }).port
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
 }
 
 describe.each(DATABASES)('platform on %s', (kind) => {
@@ -90,10 +94,12 @@ describe.each(DATABASES)('platform on %s', (kind) => {
   it('publishes OpenAPI 3.1 with every API route documented', async () => {
     const spec = (await t.app.inject('/api/docs/json')).json()
     expect(spec.openapi).toBe('3.1.0')
-    const ops = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) =>
-      Object.values(p).map((o) => o.operationId),
+    const ops = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (p) => Object.values(p).map((o) => o.operationId),
     )
-    expect(ops).toEqual(expect.arrayContaining(['getMe', 'listOrganizations', 'importUsers', 'listAuditEvents', 'uploadFile']))
+    expect(ops).toEqual(
+      expect.arrayContaining(['getMe', 'listOrganizations', 'importUsers', 'listAuditEvents', 'uploadFile']),
+    )
     const ui = await t.app.inject('/api/docs/')
     expect(ui.statusCode).toBe(200)
   })
@@ -101,7 +107,11 @@ describe.each(DATABASES)('platform on %s', (kind) => {
   it('sends queued mail through SMTP with the job worker', async () => {
     t.jobs?.register([t.services.outbox.flushJob])
     await t.jobs?.startWorking()
-    await t.services.outbox.enqueueAlone({ to: 'chair@test.az', subject: 'Iclas dəvəti', text: 'Salam, iclas 1 dekabrda.' })
+    await t.services.outbox.enqueueAlone({
+      to: 'chair@test.az',
+      subject: 'Iclas dəvəti',
+      text: 'Salam, iclas 1 dekabrda.',
+    })
     const deadline = Date.now() + 20_000
     while (!smtp.received.some((m) => m.to.includes('chair@test.az')) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200))
@@ -115,12 +125,21 @@ describe.each(DATABASES)('platform on %s', (kind) => {
   it('keeps mail in the outbox, marked failed with the reason, when the SMTP server is gone', async () => {
     const failing = createSmtpMailer('smtp://127.0.0.1:1')
     const { createOutboxService } = await import('../src/modules/notifications/outbox.service.ts')
-    const outbox = createOutboxService({ database: t.database, clock: t.clock, mailer: failing, mailFrom: 'q@test.az' })
+    const outbox = createOutboxService({
+      database: t.database,
+      clock: t.clock,
+      mailer: failing,
+      mailFrom: 'q@test.az',
+    })
     await outbox.enqueueAlone({ to: 'lost@test.az', subject: 'x', text: 'y' })
     const r = await outbox.flush()
     expect(r.failed).toBeGreaterThanOrEqual(1)
     const page = await outbox.list(t.database.db, 10, 0, { to: 'lost@test.az' })
-    expect(page.items[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/) })
+    expect(page.items[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED|connect/),
+    })
     // Retried only after a back-off, not in a tight loop.
     expect((await outbox.flush()).failed).toBe(0)
     t.clock.advance(6 * 60_000)

@@ -22,8 +22,14 @@ describe('route guard', () => {
       const cfg = (r.config ?? {}) as { auth?: string; reason?: string; rateLimit?: unknown }
       if (cfg.auth !== 'user' && cfg.auth !== 'public') problems.push(`${name}: no auth declaration`)
       if (cfg.auth === 'public' && !cfg.reason) problems.push(`${name}: public without a reason`)
-      if (cfg.rateLimit === undefined && !['/health', '/ready', '/metrics'].includes(r.url)) problems.push(`${name}: no rate limit`)
-      const schema = (r.schema ?? {}) as { operationId?: string; tags?: string[]; response?: unknown; hide?: boolean }
+      if (cfg.rateLimit === undefined && !['/health', '/ready', '/metrics'].includes(r.url))
+        problems.push(`${name}: no rate limit`)
+      const schema = (r.schema ?? {}) as {
+        operationId?: string
+        tags?: string[]
+        response?: unknown
+        hide?: boolean
+      }
       if (schema.hide) continue
       if (!schema.operationId) problems.push(`${name}: no operationId`)
       if (!schema.tags?.length) problems.push(`${name}: no tags`)

@@ -28,14 +28,18 @@ const chain = (n: number) => {
 
 describe('canonical JSON', () => {
   it('sorts keys at every level and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    )
   })
 })
 
 describe('audit chain', () => {
   it('hashes the same event the same way whatever the timestamp text', () => {
     const e = event(1)
-    expect(chainHash(GENESIS_HASH, e)).toBe(chainHash(GENESIS_HASH, { ...e, occurredAt: '2026-01-01 10:00:00+00' }))
+    expect(chainHash(GENESIS_HASH, e)).toBe(
+      chainHash(GENESIS_HASH, { ...e, occurredAt: '2026-01-01 10:00:00+00' }),
+    )
     expect(chainHash(GENESIS_HASH, e)).not.toBe(chainHash(GENESIS_HASH, { ...e, action: 'org.updated' }))
   })
 
@@ -46,19 +50,32 @@ describe('audit chain', () => {
   it('names an edited event', async () => {
     const c = chain(5)
     c[2] = { ...(c[2] as (typeof c)[number]), data: { i: 99 } }
-    expect(await verifyChain(c)).toMatchObject({ ok: false, brokenAt: 3, checked: 2, reason: expect.stringMatching(/changed/) })
+    expect(await verifyChain(c)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      checked: 2,
+      reason: expect.stringMatching(/changed/),
+    })
   })
 
   it('names the event after a removed one', async () => {
     const c = chain(5)
     c.splice(1, 1)
-    expect(await verifyChain(c)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/missing/) })
+    expect(await verifyChain(c)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/missing/),
+    })
   })
 
   it('names an event re-linked to the wrong predecessor', async () => {
     const c = chain(3)
     const third = c[2] as (typeof c)[number]
     c[2] = { ...third, prevHash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, third) }
-    expect(await verifyChain(c)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/link/) })
+    expect(await verifyChain(c)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/link/),
+    })
   })
 })

@@ -1,3 +1,4 @@
+import { passkey } from '@better-auth/passkey'
 import { hash, verify } from '@node-rs/argon2'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
@@ -8,6 +9,7 @@ import type { Config } from '../../config.ts'
 import {
   account,
   loginFailures,
+  passkey as passkeyTable,
   rateLimit,
   session,
   twoFactor as twoFactorTable,
@@ -93,7 +95,15 @@ export const createAuth = (deps: AuthDeps) => {
     trustedOrigins: [config.publicUrl, ...config.trustedOrigins],
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user, session, account, verification, twoFactor: twoFactorTable, rateLimit },
+      schema: {
+        user,
+        session,
+        account,
+        verification,
+        twoFactor: twoFactorTable,
+        rateLimit,
+        passkey: passkeyTable,
+      },
     }),
     user: {
       additionalFields: {
@@ -146,7 +156,19 @@ export const createAuth = (deps: AuthDeps) => {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
-    plugins: [twoFactor({ issuer: 'Qalxan', backupCodeOptions: { amount: 10, length: 10 } })],
+    plugins: [
+      twoFactor({
+        issuer: 'Qalxan',
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: 'encrypted' },
+      }),
+      // A passkey with user verification is both factors at once (possession and PIN or biometrics).
+      passkey({
+        rpID: new URL(config.publicUrl).hostname,
+        rpName: 'Qalxan',
+        origin: new URL(config.publicUrl).origin,
+        authenticatorSelection: { userVerification: 'required', residentKey: 'preferred' },
+      }),
+    ],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return
@@ -195,26 +217,39 @@ export const createAuth = (deps: AuthDeps) => {
           }
           return
         }
-        if (ctx.path === '/two-factor/verify-totp' || ctx.path === '/two-factor/verify-backup-code') {
+        if (
+          ctx.path === '/two-factor/verify-totp' ||
+          ctx.path === '/two-factor/verify-backup-code' ||
+          ctx.path === '/passkey/verify-authentication'
+        ) {
           const s = ctx.context.newSession ?? ctx.context.session
           const userId = s?.user.id ?? null
           if (!failed && s?.session.id) {
             await db.update(session).set({ mfaVerifiedAt: clock.now() }).where(eq(session.id, s.session.id))
           }
+          const method = ctx.path.endsWith('totp')
+            ? 'totp'
+            : ctx.path.startsWith('/passkey')
+              ? 'passkey'
+              : 'recovery_code'
           await auditAuth(
-            'auth.second_factor',
+            method === 'passkey' ? 'auth.sign_in' : 'auth.second_factor',
             failed ? 'failure' : 'success',
             userId,
-            { method: ctx.path.endsWith('totp') ? 'totp' : 'recovery_code' },
+            { method },
             ip,
           )
           return
         }
         if (
           !failed &&
-          (ctx.path === '/two-factor/disable' ||
-            ctx.path === '/reset-password' ||
-            ctx.path === '/change-password')
+          [
+            '/two-factor/disable',
+            '/reset-password',
+            '/change-password',
+            '/passkey/verify-registration',
+            '/passkey/delete-passkey',
+          ].includes(ctx.path)
         ) {
           const userId = ctx.context.session?.user.id ?? null
           await auditAuth(

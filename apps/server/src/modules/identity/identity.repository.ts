@@ -1,5 +1,13 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { apiTokens, memberships, organizations, roleGrants, session, user } from '../../db/schema/index.ts'
+import {
+  apiTokens,
+  memberships,
+  organizations,
+  passkey,
+  roleGrants,
+  session,
+  user,
+} from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
 
 export const identityRepository = {
@@ -22,6 +30,10 @@ export const identityRepository = {
       .orderBy(desc(memberships.validFrom))
       .limit(1)
     return m ?? null
+  },
+  async hasPasskey(db: Executor, userId: string) {
+    const [p] = await db.select({ id: passkey.id }).from(passkey).where(eq(passkey.userId, userId)).limit(1)
+    return Boolean(p)
   },
   async findSession(db: Executor, sessionId: string) {
     const [s] = await db.select().from(session).where(eq(session.id, sessionId))

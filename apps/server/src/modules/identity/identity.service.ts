@@ -62,9 +62,10 @@ export const createIdentityService = (deps: {
   ): Promise<Principal | null> => {
     const u = await repo.findUser(db, userId)
     if (!u || u.disabled) return null
-    const [grants, membership] = await Promise.all([
+    const [grants, membership, hasPasskey] = await Promise.all([
       repo.activeGrants(db, userId),
       repo.currentMembership(db, userId),
+      repo.hasPasskey(db, userId),
     ])
     return {
       actor: {
@@ -76,7 +77,8 @@ export const createIdentityService = (deps: {
         requestId: ctx.requestId,
         ip: ctx.ip,
       },
-      twoFactorEnabled: Boolean(u.twoFactorEnabled),
+      // A passkey is a second factor too: privileged users may hold either.
+      twoFactorEnabled: Boolean(u.twoFactorEnabled) || hasPasskey,
       name: u.name,
       email: u.email,
       locale: u.locale as Locale,

@@ -74,7 +74,8 @@ export const readSheet = async (
     if (!columns.includes(h))
       issues.push({ row: 1, column: h || `#${i + 1}`, message: `Unknown column "${h}"` })
   }
-  for (const r of required) if (!seen.has(r)) issues.push({ row: 1, column: r, message: `The required column "${r}" is missing` })
+  for (const r of required)
+    if (!seen.has(r)) issues.push({ row: 1, column: r, message: `The required column "${r}" is missing` })
   if (issues.length) throw new AppError('VALIDATION_FAILED', 'The header row is not valid', issues)
   const rows: SheetRow[] = []
   for (let i = 1; i < table.length; i++) {
