@@ -9,6 +9,8 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   components: {
-    Modal: { defaultProps: { trapFocus: true, returnFocus: true } },
+    // Scroll locking injects a <style> element (react-remove-scroll-bar), which CSP style-src 'self' blocks.
+    Modal: { defaultProps: { trapFocus: true, returnFocus: true, lockScroll: false } },
+    Drawer: { defaultProps: { trapFocus: true, returnFocus: true, lockScroll: false } },
   },
 })

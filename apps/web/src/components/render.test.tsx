@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import { initI18n } from '../i18n/index.ts'
-import { ApiError } from '../lib/api-client.ts'
+import { ApiError, NetworkError } from '../lib/api-client.ts'
 import { ErrorAlert } from './error-alert.tsx'
 import { QrCode, qrPath } from './qr-code.tsx'
 
@@ -44,6 +44,8 @@ describe('server-side rendering of shared pieces', () => {
   })
 
   it('renders Mantine without inline <style> tags', () => {
-    expect(render(<ErrorAlert error={new TypeError('fetch failed')} />)).not.toContain('<style')
+    expect(render(<ErrorAlert error={new NetworkError(new TypeError('fetch failed'))} />)).not.toContain(
+      '<style',
+    )
   })
 })

@@ -33,7 +33,7 @@ export function ErrorPage({ error, reset }: { error: unknown; reset?: () => void
   const { t } = useTranslation()
   const { title, message } = describeError(t, error)
   return (
-    <Stack align="flex-start" className="status-page" role="alert">
+    <Stack align="flex-start" className="status-page standalone" role="alert">
       <Title order={1}>{t('status.errorTitle')}</Title>
       <Text fw={600}>{title}</Text>
       {message && <Text>{message}</Text>}

@@ -4,6 +4,7 @@ import {
   buildUrl,
   createApiClient,
   filenameFromDisposition,
+  NetworkError,
   parseErrorResponse,
 } from './api-client.ts'
 
@@ -88,6 +89,15 @@ describe('createApiClient', () => {
         json(404, { error: { code: 'NOT_FOUND', message: 'Organisation "x" not found', requestId: 'r' } }),
     })
     await expect(api.get('/api/organizations/x')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' })
+  })
+
+  it('reports an unreachable server as NetworkError, not as a server answer', async () => {
+    const api = createApiClient({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch')
+      },
+    })
+    await expect(api.get('/api/me')).rejects.toBeInstanceOf(NetworkError)
   })
 
   it('returns undefined for 204', async () => {

@@ -70,6 +70,14 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
 
+/** The request never got an answer: offline, DNS, connection refused, blocked by the browser. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Network request failed', { cause })
+    this.name = 'NetworkError'
+  }
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
@@ -181,14 +189,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(opts.body)
     }
-    const attempt = () =>
-      doFetch(buildUrl(baseUrl, path, opts.query), {
-        method,
-        headers,
-        body,
-        credentials: 'same-origin',
-        signal: opts.signal,
-      })
+    const attempt = async () => {
+      try {
+        return await doFetch(buildUrl(baseUrl, path, opts.query), {
+          method,
+          headers,
+          body,
+          credentials: 'same-origin',
+          signal: opts.signal,
+        })
+      } catch (e) {
+        if (e instanceof DOMException && e.name === 'AbortError') throw e
+        throw new NetworkError(e)
+      }
+    }
     const res = await attempt()
     if (res.ok) return res
     const error = await parseErrorResponse(res)

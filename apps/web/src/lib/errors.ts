@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { isApiError } from './api-client.ts'
+import { isApiError, NetworkError } from './api-client.ts'
 
 export interface ErrorText {
   title: string
@@ -14,6 +14,6 @@ export function describeError(t: TFunction, error: unknown): ErrorText {
       return { title, message: error.requestId ? t('errors.reference', { id: error.requestId }) : '' }
     return { title, message: error.message }
   }
-  if (error instanceof TypeError) return { title: t('errors.NETWORK'), message: t('errors.networkHint') }
+  if (error instanceof NetworkError) return { title: t('errors.NETWORK'), message: t('errors.networkHint') }
   return { title: t('errors.UNKNOWN'), message: '' }
 }

@@ -12,14 +12,24 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   if (!iso) return '—'
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d)
 }
 
 export function formatDate(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—'
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(d)
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d)
 }
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10)

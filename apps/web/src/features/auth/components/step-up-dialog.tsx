@@ -64,7 +64,7 @@ export function StepUpDialog() {
   const wrong = isApiError(error) && (error.status === 400 || error.status === 401)
 
   return (
-    <Modal opened={opened} onClose={() => close(false)} title={t('stepUp.title')} centered>
+    <Modal opened={opened} onClose={() => close(false)} title={t('stepUp.title')} centered zIndex={1000}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('stepUp.hint')}</Text>
