@@ -30,7 +30,12 @@ describe('permission rules', () => {
 
   it('marks the privileged roles that need a second factor', () => {
     expect(isPrivileged([{ role: 'evaluator', orgId: A }])).toBe(true)
-    expect(isPrivileged([{ role: 'focal_point', orgId: A }, { role: 'head', orgId: A }])).toBe(false)
+    expect(
+      isPrivileged([
+        { role: 'focal_point', orgId: A },
+        { role: 'head', orgId: A },
+      ]),
+    ).toBe(false)
   })
 
   it('orders clearances public < internal < restricted', () => {
