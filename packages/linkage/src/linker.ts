@@ -53,6 +53,8 @@ export const createLinker = async (options: LinkerOptions) => {
 
   // DuckDB reports its own progress on long statements; forward it while the statement runs.
   const timed = async (stage: Stage, sql: string): Promise<void> => {
+    progress({ stage, done: 0, total: 100 })
+    checkAbort()
     const timer = setInterval(() => {
       const p = db.connection.progress
       if (p.percentage >= 0) progress({ stage, done: Math.round(p.percentage), total: 100 })
@@ -223,13 +225,12 @@ export const createLinker = async (options: LinkerOptions) => {
     let t = performance.now()
     const newFrom = await nextRid()
     const added = await load(source)
-    const replaced = await db.all<{ rid: number }>(
-      `SELECT o.rid FROM records o JOIN records n ON n.id = o.id WHERE o.rid < ${newFrom} AND n.rid >= ${newFrom}`,
+    // An entry whose identifier is already stored is a correction: the stored version goes.
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE replaced AS SELECT o.rid FROM records o JOIN records n ON n.id = o.id WHERE o.rid < ${newFrom} AND n.rid >= ${newFrom}`,
     )
-    if (replaced.length > 0) {
-      await db.run('CREATE OR REPLACE TEMP TABLE replaced AS SELECT unnest($1::INTEGER[]) AS rid', [
-        replaced.map((r) => r.rid) as never,
-      ])
+    const replaced = await db.scalar('SELECT count(*) FROM replaced')
+    if (replaced > 0) {
       for (const table of ['pairs', 'scored'])
         await db.run(
           `DELETE FROM ${table} WHERE rid_l IN (SELECT rid FROM replaced) OR rid_r IN (SELECT rid FROM replaced)`,
@@ -252,7 +253,7 @@ export const createLinker = async (options: LinkerOptions) => {
     return {
       ...summary,
       added,
-      replaced: replaced.length,
+      replaced,
       newPairs: fresh[0]?.n ?? 0,
       newDuplicates: fresh[0]?.dup ?? 0,
     }

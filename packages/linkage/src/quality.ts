@@ -39,12 +39,12 @@ export const createRowRules = (config: LinkageConfig, options: QualityOptions = 
     const add = (column: string, code: string, severity: Finding['severity'], message: string) =>
       out.push({ file: row.file, line: row.line, column, code, severity, message, id: row.id })
     const n = row.normalised
+    const blank = (column: string) => (row.values[column] ?? '').trim() === ''
     for (const column of required)
-      if ((row.values[column] ?? null) === null)
-        add(column, 'required-missing', 'error', `"${column}" is empty`)
+      if (blank(column)) add(column, 'required-missing', 'error', `"${column}" is empty`)
     for (const [column, c] of Object.entries(config.columns)) {
-      const raw = row.values[column] ?? null
-      if (raw === null) continue
+      const raw = row.values[column] ?? ''
+      if (raw.trim() === '') continue
       if (c.kind === 'date' && n[column] === null)
         add(column, 'impossible-date', 'error', `"${raw}" is not a date`)
       if (c.kind === 'fin' && !isValidFin(n[column] ?? ''))
@@ -78,7 +78,7 @@ export const createRowRules = (config: LinkageConfig, options: QualityOptions = 
           `sex "${given}" but the patronymic reads "${row.values[patronymic]}"`,
         )
     }
-    const missing = config.quality.address.filter((c) => (row.values[c] ?? null) === null)
+    const missing = config.quality.address.filter(blank)
     if (missing.length > 0)
       add(missing[0] ?? '', 'incomplete-address', 'warning', `address lacks ${missing.join(', ')}`)
     return out

@@ -40,8 +40,12 @@ const median = (xs: number[]): number => {
 export const robustOutliers = (values: number[], limit: number): boolean[] => {
   const m = median(values)
   const mad = median(values.map((v) => Math.abs(v - m)))
-  if (mad === 0) return values.map(() => false)
-  return values.map((v) => Math.abs((0.6745 * (v - m)) / mad) > limit)
+  // When more than half the areas share one value the MAD is 0; the mean absolute deviation
+  // (scaled to match a standard deviation) still separates the odd ones out.
+  const spread =
+    mad > 0 ? mad / 0.6745 : (values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length) * 1.2533
+  if (spread === 0) return values.map(() => false)
+  return values.map((v) => Math.abs(v - m) / spread > limit)
 }
 
 /** Counts, sex and age structure per precinct and constituency, with outliers flagged. */

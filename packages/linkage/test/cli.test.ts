@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { dataset } from './datasets.ts'
+
+const run = promisify(execFile)
+const bin = fileURLToPath(new URL('../bin/linkage.mjs', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'linkage-cli-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const parseCsv = (text: string) => {
+  const [head, ...rows] = text.trimEnd().split('\n')
+  const columns = (head ?? '').split(',')
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [columns[i], v])))
+}
+
+describe('linkage command line', () => {
+  it('dedupes a file and explains every pair field by field', async () => {
+    const out = join(dir, 'pairs.csv')
+    const clusters = join(dir, 'clusters.csv')
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'dedupe',
+      dataset('fake_1000.csv'),
+      '--config',
+      'fake_1000',
+      '--out',
+      out,
+      '--clusters',
+      clusters,
+      '--evaluate',
+    ])
+    expect(stdout).toContain('"records": 1000')
+    expect(stdout).toContain('"blockingRecall"')
+    const pairs = parseCsv(readFileSync(out, 'utf8'))
+    expect(pairs.length).toBeGreaterThan(1000)
+    expect(Object.keys(pairs[0] ?? {})).toEqual(
+      expect.arrayContaining([
+        'id_l',
+        'id_r',
+        'decision',
+        'match_weight',
+        'first_name_level',
+        'first_name_weight',
+      ]),
+    )
+    // The breakdown adds up: total weight minus the field weights is the same prior for every pair.
+    const priors = pairs.map(
+      (p) =>
+        Number(p.match_weight) -
+        Object.entries(p)
+          .filter(([k]) => k.endsWith('_weight') && k !== 'match_weight')
+          .reduce((a, [, v]) => a + Number(v), 0),
+    )
+    expect(Math.max(...priors) - Math.min(...priors)).toBeLessThan(0.02)
+    expect(new Set(pairs.map((p) => p.decision))).toEqual(new Set(['duplicate', 'review']))
+    expect(readFileSync(clusters, 'utf8').split('\n')[0]).toBe('id,cluster,file,line')
+    expect(readFileSync(`${out}.problems.csv`, 'utf8').trim()).toBe('file,line,column,code,severity,message')
+  })
+
+  it('checks the quality of a voters list and writes findings and statistics', async () => {
+    const list = join(dir, 'list.csv')
+    writeFileSync(
+      list,
+      [
+        'voter_id,fin,id_card,last_name,first_name,patronymic,sex,birth_date,constituency,precinct,city,street,house,apartment',
+        '1,5ABC12D,AA1234567,Məmmədov,Əli,Həsən oğlu,K,1980-05-06,12,12-001,Bakı,Nizami küç.,5,1',
+        '2,5ABC12,AA1234568,Quliyeva,Aynur,Vəli qızı,Q,2010-05-06,12,12-001,Bakı,Nizami küç.,,2',
+      ].join('\n'),
+    )
+    const out = join(dir, 'findings.csv')
+    const stats = join(dir, 'stats.csv')
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'quality',
+      list,
+      '--config',
+      'voters',
+      '--election-date',
+      '2026-02-07',
+      '--out',
+      out,
+      '--stats',
+      stats,
+    ])
+    expect(JSON.parse(stdout).findings).toEqual({
+      'malformed-fin': 1,
+      'under-age': 1,
+      'incomplete-address': 1,
+    })
+    const findings = parseCsv(readFileSync(out, 'utf8'))
+    expect(findings.map((f) => `${f.code}@${f.line}:${f.column}`).sort()).toEqual([
+      'incomplete-address@3:house',
+      'malformed-fin@3:fin',
+      'under-age@3:birth_date',
+    ])
+    expect(readFileSync(stats, 'utf8')).toContain('precinct,12-001,2,1,1')
+  })
+
+  it('fails with a message and a non-zero code on a bad invocation', async () => {
+    await expect(
+      run(process.execPath, [bin, 'dedupe', dataset('fake_1000.csv'), '--out', join(dir, 'x.csv')]),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--config is required'),
+    })
+  })
+})

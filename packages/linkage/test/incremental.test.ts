@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { evaluate } from '../src/evaluate.ts'
+import { createLinker, type Progress } from '../src/linker.ts'
+import { febrlPreset } from '../src/presets.ts'
+import { dataset } from './datasets.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'linkage-incr-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+// FEBRL 3 split in two: the verified list (first 4,000 entries) and a batch of 1,000 new ones.
+const [header, ...lines] = readFileSync(dataset('febrl-dataset3.csv'), 'utf8').trimEnd().split('\n')
+const write = (name: string, rows: string[]) => {
+  const path = join(dir, name)
+  writeFileSync(path, `${header}\n${rows.join('\n')}\n`)
+  return path
+}
+const verified = write('verified.csv', lines.slice(0, 4000))
+const batch = write('batch.csv', lines.slice(4000))
+
+describe('incremental linking', () => {
+  it('links a new batch against a stored list with the stored model, as well as a full run', async () => {
+    const db = { path: join(dir, 'state.duckdb'), threads: 2 }
+    const first = await createLinker({ config: febrlPreset, db })
+    await first.load(verified)
+    await first.run()
+    const model = first.model
+    first.close()
+
+    const progress: Progress['stage'][] = []
+    const second = await createLinker({ config: febrlPreset, db, onProgress: (p) => progress.push(p.stage) })
+    try {
+      expect(second.model).toEqual(model)
+      const summary = await second.linkNew(batch)
+      expect(summary.added).toBe(1000)
+      expect(summary.replaced).toBe(0)
+      expect(summary.records).toBe(5000)
+      expect(summary.seconds.train).toBe(0)
+      expect(second.model).toEqual(model)
+      // Only pairs with a new entry were compared this time.
+      const oldOnly = await second.db.scalar('SELECT count(*) FROM pairs WHERE rid_r < 4000')
+      const withNew = await second.db.scalar('SELECT count(*) FROM pairs WHERE rid_r >= 4000')
+      expect(withNew).toBeGreaterThan(1000)
+      expect(oldOnly + withNew).toBe(summary.candidatePairs)
+      const result = await evaluate(second.db, second.config, [0.5])
+      expect(result.byThreshold[0]?.f1).toBeGreaterThanOrEqual(0.995)
+      expect(progress).toContain('block')
+      expect(progress).toContain('cluster')
+    } finally {
+      second.close()
+    }
+  })
+
+  it('replaces a corrected entry and re-links it', async () => {
+    const db = { path: join(dir, 'state-corrected.duckdb'), threads: 2 }
+    const linker = await createLinker({ config: febrlPreset, db })
+    try {
+      await linker.load(verified)
+      await linker.run()
+      const original = lines[0] ?? ''
+      const id = original.split(',')[0] ?? ''
+      const before = await linker.db.scalar(
+        `SELECT count(*) FROM scored s JOIN records r ON r.rid IN (s.rid_l, s.rid_r) WHERE r.id = '${id}'`,
+      )
+      // The correction blanks the given name; the entry must still find its duplicates.
+      const corrected = original
+        .split(',')
+        .map((v, i) => (i === 1 ? ' ' : v))
+        .join(',')
+      const summary = await linker.linkNew(write('correction.csv', [corrected]))
+      expect(summary.replaced).toBe(1)
+      expect(summary.records).toBe(4000)
+      expect(await linker.db.scalar(`SELECT count(*) FROM records WHERE id = '${id}'`)).toBe(1)
+      expect(
+        await linker.db.scalar(`SELECT count(*) FROM records WHERE id = '${id}' AND given_name IS NULL`),
+      ).toBe(1)
+      const after = await linker.db.scalar(
+        `SELECT count(*) FROM scored s JOIN records r ON r.rid IN (s.rid_l, s.rid_r) WHERE r.id = '${id}'`,
+      )
+      expect(after).toBe(before)
+    } finally {
+      linker.close()
+    }
+  })
+
+  it('stops when the abort signal fires', async () => {
+    const controller = new AbortController()
+    const linker = await createLinker({
+      config: febrlPreset,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === 'block') controller.abort(new Error('stopped by the user'))
+      },
+    })
+    try {
+      await linker.load(verified)
+      await expect(linker.run()).rejects.toThrow()
+    } finally {
+      linker.close()
+    }
+  })
+})
