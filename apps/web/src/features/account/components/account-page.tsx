@@ -1,6 +1,7 @@
 import { Card, Stack, Tabs } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Page, PageHeader } from '../../../components/page.tsx'
+import { PasskeysSection } from '../../auth/components/passkeys-section.tsx'
 import { useCurrentMe } from '../../me/api/me.ts'
 import { ChangePasswordForm } from '../forms/change-password-form.tsx'
 import { ProfileSection } from './profile-section.tsx'
@@ -31,6 +32,9 @@ export function AccountPage() {
           <Stack>
             <Card withBorder>
               <TwoFactorSection />
+            </Card>
+            <Card withBorder>
+              <PasskeysSection />
             </Card>
             <Card withBorder>
               <ChangePasswordForm />

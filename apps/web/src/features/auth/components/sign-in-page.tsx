@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Checkbox, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
@@ -13,6 +13,8 @@ import { formResolver } from '../../../lib/form-errors.ts'
 import { safeRedirect } from '../../../lib/redirect.ts'
 import { meKeys } from '../../me/api/me.ts'
 import { authApi } from '../api/auth.ts'
+import { authenticateWithPasskey, isWebAuthnCancel, passkeysSupported } from '../api/passkeys.ts'
+import { PasskeyError } from './passkeys-section.tsx'
 
 const CredentialsSchema = z.object({
   email: z.string().trim().min(1).max(254).pipe(z.email()),
@@ -53,6 +55,8 @@ export function SignInPage({ redirect }: { redirect?: string }) {
   const [step, setStep] = useState<'password' | 'code'>('password')
   const [useBackup, setUseBackup] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const [passkeyError, setPasskeyError] = useState<unknown>(null)
+  const [passkeyBusy, setPasskeyBusy] = useState(false)
 
   const credentials = useForm<Credentials>({
     resolver: formResolver(CredentialsSchema, t),
@@ -81,6 +85,20 @@ export function SignInPage({ redirect }: { redirect?: string }) {
       setError(e)
     }
   })
+
+  const onPasskey = async () => {
+    setError(null)
+    setPasskeyError(null)
+    setPasskeyBusy(true)
+    try {
+      await authenticateWithPasskey()
+      await finish()
+    } catch (e) {
+      if (!isWebAuthnCancel(e)) setPasskeyError(e)
+    } finally {
+      setPasskeyBusy(false)
+    }
+  }
 
   const onCode = codeForm.handleSubmit(async ({ code }) => {
     setError(null)
@@ -167,6 +185,15 @@ export function SignInPage({ redirect }: { redirect?: string }) {
           </Anchor>
         </Stack>
       </form>
+      {passkeysSupported() && (
+        <Stack mt="md" gap="xs">
+          <Divider label={t('auth.or')} labelPosition="center" />
+          <PasskeyError error={passkeyError} />
+          <Button variant="default" onClick={onPasskey} loading={passkeyBusy}>
+            {t('passkeys.signIn')}
+          </Button>
+        </Stack>
+      )}
     </PublicLayout>
   )
 }

@@ -7,6 +7,7 @@ import { setStepUpHandler } from '../../../lib/api.ts'
 import { isApiError } from '../../../lib/api-client.ts'
 import { meKeys } from '../../me/api/me.ts'
 import { authApi } from '../api/auth.ts'
+import { authenticateWithPasskey, isWebAuthnCancel, passkeysSupported } from '../api/passkeys.ts'
 
 /**
  * Asks for a current authenticator code when the server wants step-up for a sensitive action;
@@ -60,6 +61,20 @@ export function StepUpDialog() {
     }
   }
 
+  const withPasskey = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await authenticateWithPasskey()
+      await qc.invalidateQueries({ queryKey: meKeys.me() })
+      close(true)
+    } catch (err) {
+      if (!isWebAuthnCancel(err)) setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
   const invalid = code.length > 0 && !/^\d{6}$/.test(code.replace(/\s/g, ''))
   const wrong = isApiError(error) && (error.status === 400 || error.status === 401)
 
@@ -86,6 +101,11 @@ export function StepUpDialog() {
             error={invalid ? t('validation.totp') : undefined}
           />
           <Group justify="flex-end">
+            {passkeysSupported() && (
+              <Button variant="subtle" onClick={withPasskey} disabled={busy}>
+                {t('passkeys.usePasskey')}
+              </Button>
+            )}
             <Button variant="default" onClick={() => close(false)}>
               {t('common.cancel')}
             </Button>

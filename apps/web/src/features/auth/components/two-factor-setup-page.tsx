@@ -1,8 +1,9 @@
-import { Alert, Button, Card } from '@mantine/core'
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Page, PageHeader } from '../../../components/page.tsx'
 import { useCurrentMe } from '../../me/api/me.ts'
+import { AddPasskeyForm } from './passkeys-section.tsx'
 import { TwoFactorSetup } from './two-factor-setup.tsx'
 
 /** Where people with a privileged role land until they have a second factor. */
@@ -21,6 +22,17 @@ export function TwoFactorSetupPage() {
           <TwoFactorSetup />
         )}
       </Card>
+      {!me.user.twoFactorEnabled && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('passkeys.alternativeTitle')}
+            </Title>
+            <Text size="sm">{t('passkeys.alternativeHint')}</Text>
+            <AddPasskeyForm />
+          </Stack>
+        </Card>
+      )}
       {!me.mfaSetupRequired && me.user.twoFactorEnabled && (
         <div>
           <Button onClick={() => void navigate({ to: '/' })}>{t('status.goHome')}</Button>
