@@ -46,7 +46,9 @@ export const main = async (argv: string[], out = process.stdout, err = process.s
     err.write(`${USAGE}\n`)
     return values.help ? 0 : 2
   }
-  const portMap: Record<string, Partial<Ports>> = values.ports ? JSON.parse(readFileSync(values.ports, 'utf8')) : {}
+  const portMap: Record<string, Partial<Ports>> = values.ports
+    ? JSON.parse(readFileSync(values.ports, 'utf8'))
+    : {}
   const checks = values.checks === 'light' ? LIGHT_CHECKS : values.checks?.split(',').map((s) => s.trim())
   const tty = Boolean((out as NodeJS.WriteStream).isTTY) && !values.json
   const controller = new AbortController()
@@ -74,6 +76,8 @@ export const main = async (argv: string[], out = process.stdout, err = process.s
   process.once('SIGINT', stop)
   const results = await scanner.scan(positionals).finally(() => process.off('SIGINT', stop))
   const lang = (['az', 'en', 'ru'].includes(values.lang as string) ? values.lang : 'en') as 'az' | 'en' | 'ru'
-  out.write(tty ? `${renderTable(results, lang)}\n` : `${JSON.stringify(results, null, values.json ? 2 : 0)}\n`)
+  out.write(
+    tty ? `${renderTable(results, lang)}\n` : `${JSON.stringify(results, null, values.json ? 2 : 0)}\n`,
+  )
   return results.every((r) => r.baseline.compliant) ? 0 : 1
 }

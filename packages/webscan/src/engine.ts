@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
-import { type CheckDef, selectChecks } from './checks/index.ts'
-import { envFrom, NOT_EVALUATED, runCheck } from './checks/define.ts'
 import type { Part } from './checks/define.ts'
+import { envFrom, NOT_EVALUATED, runCheck } from './checks/define.ts'
+import { type CheckDef, selectChecks } from './checks/index.ts'
 import { collectDns } from './collect/dns.ts'
 import { collectMail } from './collect/mail.ts'
 import { collectTls } from './collect/tls.ts'
@@ -25,7 +25,12 @@ export interface EngineOptions extends ScanOptions {
 const errorOf = (err: unknown) => (err as Error)?.message ?? String(err)
 
 /** Evaluates stored evidence again: the same evidence and version always give the same result. */
-export const evaluate = (evidence: Evidence, checks: CheckDef[], opts: ResolvedOptions, durationMs = 0): SiteResult => {
+export const evaluate = (
+  evidence: Evidence,
+  checks: CheckDef[],
+  opts: ResolvedOptions,
+  durationMs = 0,
+): SiteResult => {
   const env = { ...envFrom(opts), now: new Date(evidence.scannedAt) }
   const results: CheckResult[] = checks.map((def) => {
     const r = runCheck(def, evidence, env)
@@ -34,7 +39,11 @@ export const evaluate = (evidence: Evidence, checks: CheckDef[], opts: ResolvedO
   })
   if (evidence.status === 'unresolvable' || evidence.status === 'invalid-host') {
     const reach = results.find((r) => r.id === 'https-reachable')
-    if (reach) Object.assign(reach, runCheck(checks.find((c) => c.id === 'https-reachable') as CheckDef, evidence, env))
+    if (reach)
+      Object.assign(
+        reach,
+        runCheck(checks.find((c) => c.id === 'https-reachable') as CheckDef, evidence, env),
+      )
   }
   return {
     host: evidence.host,
@@ -66,7 +75,11 @@ const collect = async (
   }
   if (!normal.ok) return { ...base, status: 'invalid-host', errors: { web: normal.reason } }
   const name = normal.host
-  const evidence: Evidence = { ...base, host: name, registrableDomain: registrableDomain(name, opts.extraSuffixes) }
+  const evidence: Evidence = {
+    ...base,
+    host: name,
+    registrableDomain: registrableDomain(name, opts.extraSuffixes),
+  }
   const ctx = createNetContext(opts, shared, signal)
   evidence.addresses = await ctx.addresses(name)
   if (evidence.addresses.length === 0) {
@@ -85,7 +98,11 @@ const collect = async (
   const [web, tls, dns, mail] = await Promise.all([
     has('web')
       ? guard('web', () =>
-          collectWeb(ctx, name, { cors: has('web.cors'), securityTxt: has('web.securityTxt'), robots: has('web.robots') }),
+          collectWeb(ctx, name, {
+            cors: has('web.cors'),
+            securityTxt: has('web.securityTxt'),
+            robots: has('web.robots'),
+          }),
         )
       : undefined,
     has('tls') ? guard('tls', () => collectTls(ctx, name)) : undefined,

@@ -23,9 +23,7 @@ export const normalizeHost = (input: string): HostCheck => {
 
 /** Registrable domain by the Public Suffix List, plus suffixes the PSL lacks (a test zone, a new state zone). */
 export const registrableDomain = (host: string, extraSuffixes: string[] = []): string => {
-  const suffix = extraSuffixes
-    .filter((s) => host.endsWith(`.${s}`))
-    .sort((a, b) => b.length - a.length)[0]
+  const suffix = extraSuffixes.filter((s) => host.endsWith(`.${s}`)).sort((a, b) => b.length - a.length)[0]
   if (suffix) {
     const rest = host.slice(0, -suffix.length - 1)
     return `${rest.slice(rest.lastIndexOf('.') + 1)}.${suffix}`

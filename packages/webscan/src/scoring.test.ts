@@ -62,7 +62,11 @@ describe('scoreSite', () => {
 
   it('lets a bonus lift only a score that is already at least 90', () => {
     const bonus = check('hsts-preload', 'pass', 'info', 'transport', { bonus: true })
-    const high = scoreSite([...Array.from({ length: 19 }, (_, i) => check(`p${i}`, 'pass')), check('w', 'warn', 'high'), bonus])
+    const high = scoreSite([
+      ...Array.from({ length: 19 }, (_, i) => check(`p${i}`, 'pass')),
+      check('w', 'warn', 'high'),
+      bonus,
+    ])
     expect(high.score).toBe(100)
     const low = scoreSite([check('a', 'pass'), check('b', 'fail'), bonus])
     expect(low.score).toBe(50)
@@ -90,7 +94,10 @@ describe('evaluateBaseline', () => {
     'dmarc',
   ]
   it('is met when every mandatory check is acceptable', () => {
-    expect(evaluateBaseline(all.map((id) => check(id, 'pass')))).toMatchObject({ compliant: true, failing: [] })
+    expect(evaluateBaseline(all.map((id) => check(id, 'pass')))).toMatchObject({
+      compliant: true,
+      failing: [],
+    })
   })
 
   it('is not met by a warning where a pass is required, nor by a missing check', () => {

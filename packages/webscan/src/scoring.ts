@@ -36,7 +36,10 @@ export const scoreSite = (checks: CheckResult[]): Score => {
   }
   let weighted = 0
   let weights = 0
-  for (const [name, cat] of Object.entries(categories) as [Category, NonNullable<Score['categories'][Category]>][]) {
+  for (const [name, cat] of Object.entries(categories) as [
+    Category,
+    NonNullable<Score['categories'][Category]>,
+  ][]) {
     cat.percent = Math.round((1000 * cat.earned) / cat.max) / 10
     weighted += WEIGHTS[name] * cat.percent
     weights += WEIGHTS[name]

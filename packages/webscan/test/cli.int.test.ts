@@ -24,8 +24,12 @@ beforeAll(async () => {
   rig = await startRig({ only: ['good', 'basic', 'hsts-short'] })
   dir = await mkdtemp(join(tmpdir(), 'webscan-cli-'))
   const ports = Object.fromEntries(
-    [...rig.hosts, ...rig.hosts.map((h) => `www.${h}`), ...rig.hosts.map((h) => `mx.${h}`), `mta-sts.${hostOf('good')}`]
-      .map((h) => [h, typeof rig.scanOptions.ports === 'function' ? rig.scanOptions.ports(h) : {}]),
+    [
+      ...rig.hosts,
+      ...rig.hosts.map((h) => `www.${h}`),
+      ...rig.hosts.map((h) => `mx.${h}`),
+      `mta-sts.${hostOf('good')}`,
+    ].map((h) => [h, typeof rig.scanOptions.ports === 'function' ? rig.scanOptions.ports(h) : {}]),
   )
   await writeFile(join(dir, 'ports.json'), JSON.stringify(ports))
   await writeFile(join(dir, 'roots.pem'), rig.pki.root)
@@ -61,7 +65,13 @@ describe('webscan CLI', () => {
   })
 
   it('exits 1 when a site misses the baseline, and runs only the chosen checks', async () => {
-    const { code, stdout } = await run([hostOf('hsts-short'), '--json', '--checks', 'hsts,cert-trust', ...args])
+    const { code, stdout } = await run([
+      hostOf('hsts-short'),
+      '--json',
+      '--checks',
+      'hsts,cert-trust',
+      ...args,
+    ])
     const [result] = JSON.parse(stdout) as SiteResult[]
     expect(result?.checks.map((c) => [c.id, c.verdict])).toEqual([
       ['hsts', 'fail'],

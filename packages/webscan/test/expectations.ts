@@ -5,7 +5,13 @@ import type { Verdict } from '../src/index.ts'
  * `good`; the coverage test below insists that every check is seen passing, warning and failing.
  */
 export const EXPECTED: Record<string, Record<string, Verdict>> = {
-  basic: { 'hsts-preload': 'warn', ipv6: 'warn', 'mx-starttls': 'na', 'mta-sts': 'na', 'tls-ciphers': 'pass' },
+  basic: {
+    'hsts-preload': 'warn',
+    ipv6: 'warn',
+    'mx-starttls': 'na',
+    'mta-sts': 'na',
+    'tls-ciphers': 'pass',
+  },
   nohttps: { 'https-reachable': 'fail', 'http-redirect': 'fail', 'cert-trust': 'error', csp: 'na' },
   noredirect: { 'http-redirect': 'fail', cookies: 'fail' },
   offhost: { 'http-redirect': 'warn' },

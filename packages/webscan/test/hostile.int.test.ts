@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScanner, type SiteResult } from '../src/index.ts'
 import { hostOf, type Rig, startRig } from './rig/index.ts'
 
-const HOSTILE = ['slow', 'redirect-forever', 'huge-header', 'endless-body', 'garbage', 'reset', 'basic', 'müdafiə']
+const HOSTILE = [
+  'slow',
+  'redirect-forever',
+  'huge-header',
+  'endless-body',
+  'garbage',
+  'reset',
+  'basic',
+  'müdafiə',
+]
 const REQUEST_TIMEOUT = 800
 const HOST_TIMEOUT = 6000
 
@@ -81,13 +90,18 @@ describe('hostile and broken targets', () => {
     expect(r.score.grade).toBe('F')
   })
 
-  it.each(unresolvable)('marks %s unresolvable (loops, silence, NXDOMAIN) with every check in error', (host) => {
-    const r = result(host)
-    expect(r.status).toBe('unresolvable')
-    expect(verdict(r, 'https-reachable')).toBe('fail')
-    expect(r.checks.filter((c) => c.id !== 'https-reachable').every((c) => c.verdict === 'error')).toBe(true)
-    expect(r.baseline.compliant).toBe(false)
-  })
+  it.each(unresolvable)(
+    'marks %s unresolvable (loops, silence, NXDOMAIN) with every check in error',
+    (host) => {
+      const r = result(host)
+      expect(r.status).toBe('unresolvable')
+      expect(verdict(r, 'https-reachable')).toBe('fail')
+      expect(r.checks.filter((c) => c.id !== 'https-reachable').every((c) => c.verdict === 'error')).toBe(
+        true,
+      )
+      expect(r.baseline.compliant).toBe(false)
+    },
+  )
 
   it.each(malformed)('rejects the malformed host name %j without touching the network', (host) => {
     const r = result(host)

@@ -56,15 +56,18 @@ describe('scan of the fixture rig', () => {
     expect(missing).toEqual([])
   })
 
-  it.each(Object.entries(SCORES))('scores %s with the expected grade, caps, light and baseline', (label, want) => {
-    const r = results.get(hostOf(label)) as SiteResult
-    expect({
-      grade: r.score.grade,
-      caps: [...new Set(r.score.caps.map((c) => c.cap))].sort(),
-      light: r.score.light,
-      compliant: r.baseline.compliant,
-    }).toEqual({ ...want, caps: want.caps })
-  })
+  it.each(Object.entries(SCORES))(
+    'scores %s with the expected grade, caps, light and baseline',
+    (label, want) => {
+      const r = results.get(hostOf(label)) as SiteResult
+      expect({
+        grade: r.score.grade,
+        caps: [...new Set(r.score.caps.map((c) => c.cap))].sort(),
+        light: r.score.light,
+        compliant: r.baseline.compliant,
+      }).toEqual({ ...want, caps: want.caps })
+    },
+  )
 
   it('reproduces the same result from stored evidence', () => {
     for (const label of ['good', 'headers-bad', 'legacy-3des']) {
@@ -79,7 +82,8 @@ describe('scan of the fixture rig', () => {
   it('keeps results as plain JSON with messages in three languages', () => {
     const r = results.get(hostOf('headers-bad')) as SiteResult
     expect(JSON.parse(JSON.stringify(r))).toEqual(r)
-    for (const c of r.checks) for (const lang of ['az', 'en', 'ru'] as const) expect(c.message[lang].length).toBeGreaterThan(5)
+    for (const c of r.checks)
+      for (const lang of ['az', 'en', 'ru'] as const) expect(c.message[lang].length).toBeGreaterThan(5)
   })
 
   it('scans the whole rig within a bounded time', () => {

@@ -21,7 +21,11 @@ export const certTrust: CheckDef = {
     if (tls.trust.public)
       return outcome(
         'pass',
-        msg('The certificate chains to a trusted root.', 'Sertifikat etibarlı kök sertifikata bağlanır.', 'Сертификат связан с доверенным корнем.'),
+        msg(
+          'The certificate chains to a trusted root.',
+          'Sertifikat etibarlı kök sertifikata bağlanır.',
+          'Сертификат связан с доверенным корнем.',
+        ),
         { evidence },
       )
     if (tls.trust.national)
@@ -58,7 +62,10 @@ export const certChain: CheckDef = {
     const leaf = tls.chain[0]
     const evidence = { length: tls.chain.length, subjects: tls.chain.map((c) => c.subject) }
     const incomplete =
-      tls.chain.length === 1 && !leaf?.selfIssued && MISSING_ISSUER.has(tls.trust.error ?? '') && !tls.trust.national
+      tls.chain.length === 1 &&
+      !leaf?.selfIssued &&
+      MISSING_ISSUER.has(tls.trust.error ?? '') &&
+      !tls.trust.national
     if (incomplete)
       return outcome(
         'fail',
@@ -98,7 +105,11 @@ export const certHostname: CheckDef = {
     if (tls.hostnameMatch)
       return outcome(
         'pass',
-        msg('The certificate covers the host name.', 'Sertifikat host adını əhatə edir.', 'Сертификат покрывает имя хоста.'),
+        msg(
+          'The certificate covers the host name.',
+          'Sertifikat host adını əhatə edir.',
+          'Сертификат покрывает имя хоста.',
+        ),
         { evidence },
       )
     return outcome(
@@ -159,7 +170,11 @@ export const certExpiry: CheckDef = {
       )
     return outcome(
       'pass',
-      msg(`The certificate is valid for ${daysLeft} more days.`, `Sertifikat daha ${daysLeft} gün qüvvədədir.`, `Сертификат действителен ещё ${daysLeft} дн.`),
+      msg(
+        `The certificate is valid for ${daysLeft} more days.`,
+        `Sertifikat daha ${daysLeft} gün qüvvədədir.`,
+        `Сертификат действителен ещё ${daysLeft} дн.`,
+      ),
       { evidence },
     )
   }),
@@ -184,7 +199,11 @@ export const certKey: CheckDef = {
     if (weak)
       return outcome(
         'fail',
-        msg(`The certificate key is too weak (${label}).`, `Sertifikat açarı çox zəifdir (${label}).`, `Ключ сертификата слишком слабый (${label}).`),
+        msg(
+          `The certificate key is too weak (${label}).`,
+          `Sertifikat açarı çox zəifdir (${label}).`,
+          `Ключ сертификата слишком слабый (${label}).`,
+        ),
         { evidence, caps: ['B'] },
       )
     if (leaf.keyType === 'rsa' && (leaf.keyBits ?? 0) < 3072)
@@ -197,9 +216,13 @@ export const certKey: CheckDef = {
         ),
         { evidence },
       )
-    return outcome('pass', msg(`The key is strong (${label}).`, `Açar güclüdür (${label}).`, `Ключ стойкий (${label}).`), {
-      evidence,
-    })
+    return outcome(
+      'pass',
+      msg(`The key is strong (${label}).`, `Açar güclüdür (${label}).`, `Ключ стойкий (${label}).`),
+      {
+        evidence,
+      },
+    )
   }),
 }
 
@@ -218,13 +241,21 @@ export const certSignature: CheckDef = {
     if (has(/MD5|MD2/i))
       return outcome(
         'fail',
-        msg('An MD5 signature is used in the chain.', 'Zəncirdə MD5 imzası istifadə olunur.', 'В цепочке используется подпись MD5.'),
+        msg(
+          'An MD5 signature is used in the chain.',
+          'Zəncirdə MD5 imzası istifadə olunur.',
+          'В цепочке используется подпись MD5.',
+        ),
         { evidence, severity: 'critical', caps: ['F'] },
       )
     if (has(/SHA-1\b/i))
       return outcome(
         'fail',
-        msg('A SHA-1 signature is used in the chain.', 'Zəncirdə SHA-1 imzası istifadə olunur.', 'В цепочке используется подпись SHA-1.'),
+        msg(
+          'A SHA-1 signature is used in the chain.',
+          'Zəncirdə SHA-1 imzası istifadə olunur.',
+          'В цепочке используется подпись SHA-1.',
+        ),
         { evidence, caps: ['B'] },
       )
     if (has(/SHA-224/i) || !algorithms.every((a) => /SHA-(256|384|512)|Ed25519|Ed448/i.test(a)))
@@ -239,7 +270,11 @@ export const certSignature: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('Signatures use SHA-256 or stronger.', 'İmzalar SHA-256 və ya daha güclüdür.', 'Подписи используют SHA-256 или стойче.'),
+      msg(
+        'Signatures use SHA-256 or stronger.',
+        'İmzalar SHA-256 və ya daha güclüdür.',
+        'Подписи используют SHA-256 или стойче.',
+      ),
       { evidence },
     )
   }),

@@ -22,7 +22,8 @@ export const mixedContent: CheckDef = {
     const refs = pageRefs(ev)
     if (!refs) return outcome('na', noHtml)
     const insecure = refs.resources.filter((r) => r.url?.startsWith('http:'))
-    const isActive = (r: (typeof insecure)[0]) => ACTIVE.has(r.tag) || (r.tag === 'link' && r.rel?.includes('stylesheet'))
+    const isActive = (r: (typeof insecure)[0]) =>
+      ACTIVE.has(r.tag) || (r.tag === 'link' && r.rel?.includes('stylesheet'))
     const active = insecure.filter(isActive).map((r) => r.url)
     const passive = insecure.filter((r) => !isActive(r) && r.tag !== 'link').map((r) => r.url)
     const evidence = { active, passive }
@@ -68,7 +69,9 @@ export const sri: CheckDef = {
     const external = refs.resources.filter(
       (r) => r.tag === 'script' && r.url && (new URL(r.url).origin !== origin || r.raw.startsWith('//')),
     )
-    const insecure = external.filter((r) => r.raw.startsWith('//') || r.url?.startsWith('http:')).map((r) => r.raw)
+    const insecure = external
+      .filter((r) => r.raw.startsWith('//') || r.url?.startsWith('http:'))
+      .map((r) => r.raw)
     const unprotected = external.filter((r) => !r.integrity).map((r) => r.raw)
     const evidence = { external: external.map((r) => r.raw), insecure, withoutIntegrity: unprotected }
     if (insecure.length > 0)
@@ -115,7 +118,12 @@ export interface ParsedCookie {
 
 export const parseSetCookie = (raw: string, overHttp: boolean): ParsedCookie => {
   const [pair = '', ...attrs] = raw.split(';')
-  const cookie: ParsedCookie = { name: pair.split('=')[0]?.trim() ?? '', secure: false, httpOnly: false, overHttp }
+  const cookie: ParsedCookie = {
+    name: pair.split('=')[0]?.trim() ?? '',
+    secure: false,
+    httpOnly: false,
+    overHttp,
+  }
   for (const attr of attrs) {
     const [k = '', ...v] = attr.split('=')
     const key = k.trim().toLowerCase()
@@ -132,9 +140,12 @@ export const parseSetCookie = (raw: string, overHttp: boolean): ParsedCookie => 
 const SESSION = /sess|login|auth|token|^sid$|jsessionid|phpsessid|asp\.net_sessionid/i
 
 const collectCookies = (ev: Evidence): ParsedCookie[] => {
-  const chains: HttpChain[] = [ev.web?.https.apex, ev.web?.https.www, ev.web?.http.apex, ev.web?.http.www].filter(
-    (c): c is HttpChain => Boolean(c),
-  )
+  const chains: HttpChain[] = [
+    ev.web?.https.apex,
+    ev.web?.https.www,
+    ev.web?.http.apex,
+    ev.web?.http.www,
+  ].filter((c): c is HttpChain => Boolean(c))
   const cookies = chains.flatMap((c) =>
     c.hops.flatMap((h) =>
       headerValues(h, 'set-cookie').map((raw) => parseSetCookie(raw, h.url.startsWith('http:'))),
@@ -153,7 +164,10 @@ export const cookies: CheckDef = {
     if (!finalHop(ev)) return outcome('na', NO_PAGE)
     const all = collectCookies(ev)
     if (all.length === 0)
-      return outcome('na', msg('The site sets no cookies.', 'Sayt kuki təyin etmir.', 'Сайт не устанавливает cookie.'))
+      return outcome(
+        'na',
+        msg('The site sets no cookies.', 'Sayt kuki təyin etmir.', 'Сайт не устанавливает cookie.'),
+      )
     const hsts = parseHsts(headerValues(finalHop(ev), 'strict-transport-security'))
     const hstsProtects = hsts.valid && (hsts.maxAge ?? 0) >= HALF_YEAR
     const problems: string[] = []
@@ -164,11 +178,14 @@ export const cookies: CheckDef = {
       if (!c.secure && (session || c.overHttp || !hstsProtects)) problems.push(`${c.name}: no Secure`)
       else if (!c.secure) warnings.push(`${c.name}: no Secure (HSTS protects)`)
       if (session && !c.httpOnly) problems.push(`${c.name}: session cookie without HttpOnly`)
-      if (sameSite !== undefined && !['strict', 'lax', 'none'].includes(sameSite)) problems.push(`${c.name}: bad SameSite`)
+      if (sameSite !== undefined && !['strict', 'lax', 'none'].includes(sameSite))
+        problems.push(`${c.name}: bad SameSite`)
       if (sameSite === 'none' && !c.secure) problems.push(`${c.name}: SameSite=None without Secure`)
-      if (sameSite === undefined && /csrf/i.test(c.name)) problems.push(`${c.name}: anti-CSRF cookie without SameSite`)
+      if (sameSite === undefined && /csrf/i.test(c.name))
+        problems.push(`${c.name}: anti-CSRF cookie without SameSite`)
       else if (sameSite === undefined) warnings.push(`${c.name}: no SameSite`)
-      if (c.name.startsWith('__Secure-') && !c.secure) problems.push(`${c.name}: __Secure- prefix without Secure`)
+      if (c.name.startsWith('__Secure-') && !c.secure)
+        problems.push(`${c.name}: __Secure- prefix without Secure`)
       if (c.name.startsWith('__Host-') && (!c.secure || c.domain !== undefined || c.path !== '/'))
         problems.push(`${c.name}: __Host- prefix rules broken`)
     }

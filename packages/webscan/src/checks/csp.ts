@@ -1,4 +1,13 @@
-const DANGEROUSLY_BROAD = new Set(['ftp:', 'http:', 'https:', '*', 'http://*', 'http://*.*', 'https://*', 'https://*.*'])
+const DANGEROUSLY_BROAD = new Set([
+  'ftp:',
+  'http:',
+  'https:',
+  '*',
+  'http://*',
+  'http://*.*',
+  'https://*',
+  'https://*.*',
+])
 const UNSAFE_INLINE = new Set(["'unsafe-inline'", 'data:'])
 const BROAD_OR_INLINE = new Set([...DANGEROUSLY_BROAD, ...UNSAFE_INLINE])
 const NONCE_HASH = /^'(nonce-|sha256-|sha384-|sha512-)/
@@ -45,7 +54,8 @@ export interface CspEvaluation {
   policy?: Record<string, string[]>
 }
 
-const fallback = (csp: Csp, directive: string) => csp.get(directive) ?? csp.get('default-src') ?? new Set(['*'])
+const fallback = (csp: Csp, directive: string) =>
+  csp.get(directive) ?? csp.get('default-src') ?? new Set(['*'])
 
 /** The Observatory's CSP decision tree (result names kept so the two can be compared one to one). */
 export const evaluateCsp = (headers: string[], meta: string[], reportOnly: string[]): CspEvaluation => {
@@ -59,15 +69,19 @@ export const evaluateCsp = (headers: string[], meta: string[], reportOnly: strin
   }
   for (const d of ['frame-ancestors', 'report-uri', 'sandbox']) if (!headers.length) csp.delete(d)
   if (csp.size === 0)
-    return { result: reportOnly.length > 0 ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented' }
+    return {
+      result: reportOnly.length > 0 ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented',
+    }
   const script = new Set(fallback(csp, 'script-src'))
   const style = new Set(fallback(csp, 'style-src'))
   const object = fallback(csp, 'object-src')
-  for (const list of [script, style]) if ([...list].some((s) => NONCE_HASH.test(s))) list.delete("'unsafe-inline'")
+  for (const list of [script, style])
+    if ([...list].some((s) => NONCE_HASH.test(s))) list.delete("'unsafe-inline'")
   let result: CspResult | undefined
   if (script.has("'strict-dynamic'")) {
     if ([...script].some((s) => NONCE_HASH.test(s))) {
-      for (const s of script) if (BROAD_OR_INLINE.has(s) || s === "'self'" || s.startsWith('http')) script.delete(s)
+      for (const s of script)
+        if (BROAD_OR_INLINE.has(s) || s === "'self'" || s.startsWith('http')) script.delete(s)
     } else result = 'csp-header-invalid'
   }
   const active = [...csp.entries()]
@@ -76,12 +90,18 @@ export const evaluateCsp = (headers: string[], meta: string[], reportOnly: strin
     .concat([...script])
   const passive = ['img-src', 'media-src'].flatMap((d) => [...(csp.get(d) ?? csp.get('default-src') ?? [])])
   const insecure = (s: string) => s.startsWith('http:') || s.startsWith('ftp:')
-  if (!result && ([...script].some((s) => BROAD_OR_INLINE.has(s)) || [...object].some((s) => DANGEROUSLY_BROAD.has(s))))
+  if (
+    !result &&
+    ([...script].some((s) => BROAD_OR_INLINE.has(s)) || [...object].some((s) => DANGEROUSLY_BROAD.has(s)))
+  )
     result = 'csp-implemented-with-unsafe-inline'
   if (!result && active.some(insecure)) result = 'csp-implemented-with-insecure-scheme'
-  if (!result && (script.has("'unsafe-eval'") || style.has("'unsafe-eval'"))) result = 'csp-implemented-with-unsafe-eval'
-  if (!result && passive.some(insecure)) result = 'csp-implemented-with-insecure-scheme-in-passive-content-only'
-  if (!result && [...style].some((s) => BROAD_OR_INLINE.has(s))) result = 'csp-implemented-with-unsafe-inline-in-style-src-only'
+  if (!result && (script.has("'unsafe-eval'") || style.has("'unsafe-eval'")))
+    result = 'csp-implemented-with-unsafe-eval'
+  if (!result && passive.some(insecure))
+    result = 'csp-implemented-with-insecure-scheme-in-passive-content-only'
+  if (!result && [...style].some((s) => BROAD_OR_INLINE.has(s)))
+    result = 'csp-implemented-with-unsafe-inline-in-style-src-only'
   const defaultSrc = csp.get('default-src')
   if (!result)
     result =

@@ -43,7 +43,11 @@ export interface CheckDef {
 
 export const msg = (en: string, az: string, ru: string): Message => ({ az, en, ru })
 
-export const outcome = (verdict: Verdict, message: Message, extra: Omit<Outcome, 'verdict' | 'message'> = {}) => ({
+export const outcome = (
+  verdict: Verdict,
+  message: Message,
+  extra: Omit<Outcome, 'verdict' | 'message'> = {},
+) => ({
   verdict,
   message,
   ...extra,

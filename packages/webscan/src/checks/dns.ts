@@ -25,7 +25,11 @@ export const dnssec: CheckDef = {
     if (d.secure.rcode === 'NOERROR' && d.secure.ad)
       return outcome(
         'pass',
-        msg('The records are DNSSEC-signed and validate.', 'Qeydlər DNSSEC ilə imzalanıb və yoxlanılır.', 'Записи подписаны DNSSEC и проходят проверку.'),
+        msg(
+          'The records are DNSSEC-signed and validate.',
+          'Qeydlər DNSSEC ilə imzalanıb və yoxlanılır.',
+          'Записи подписаны DNSSEC и проходят проверку.',
+        ),
         { evidence },
       )
     if (d.secure.rcode !== 'NOERROR') return outcome('error', noDns, { evidence })
@@ -59,11 +63,23 @@ export const caa: CheckDef = {
         { evidence },
       )
     const tags = found.answer.data.map((r) => r.split(' ')[1] ?? '')
-    const known = new Set(['issue', 'issuewild', 'iodef', 'contactemail', 'contactphone', 'issuemail', 'issuevmc'])
+    const known = new Set([
+      'issue',
+      'issuewild',
+      'iodef',
+      'contactemail',
+      'contactphone',
+      'issuemail',
+      'issuevmc',
+    ])
     if (tags.some((t) => !known.has(t.toLowerCase())))
       return outcome(
         'fail',
-        msg('A CAA record has an unknown tag.', 'CAA qeydində naməlum teq var.', 'В записи CAA неизвестный тег.'),
+        msg(
+          'A CAA record has an unknown tag.',
+          'CAA qeydində naməlum teq var.',
+          'В записи CAA неизвестный тег.',
+        ),
         { evidence },
       )
     if (!tags.includes('issue'))
@@ -74,7 +90,11 @@ export const caa: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('CAA restricts certificate issuance.', 'CAA sertifikat verilməsini məhdudlaşdırır.', 'CAA ограничивает выпуск сертификатов.'),
+      msg(
+        'CAA restricts certificate issuance.',
+        'CAA sertifikat verilməsini məhdudlaşdırır.',
+        'CAA ограничивает выпуск сертификатов.',
+      ),
       { evidence },
     )
   },
@@ -144,7 +164,11 @@ export const nameServers: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('At least two name servers, with IPv6.', 'Ən azı iki ad serveri var, IPv6 ilə.', 'Не менее двух серверов имён, с IPv6.'),
+      msg(
+        'At least two name servers, with IPv6.',
+        'Ən azı iki ad serveri var, IPv6 ilə.',
+        'Не менее двух серверов имён, с IPv6.',
+      ),
       { evidence },
     )
   },

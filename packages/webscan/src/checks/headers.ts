@@ -144,7 +144,11 @@ export const contentTypeOptions: CheckDef = {
     if (values.length === 1 && value === 'nosniff')
       return outcome(
         'pass',
-        msg('X-Content-Type-Options is nosniff.', 'X-Content-Type-Options nosniff-dir.', 'X-Content-Type-Options равен nosniff.'),
+        msg(
+          'X-Content-Type-Options is nosniff.',
+          'X-Content-Type-Options nosniff-dir.',
+          'X-Content-Type-Options равен nosniff.',
+        ),
         { evidence },
       )
     if (values.length > 1 || value?.startsWith('nosniff'))
@@ -169,8 +173,18 @@ export const contentTypeOptions: CheckDef = {
   },
 }
 
-const GOOD_REFERRER = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'])
-const BAD_REFERRER = new Set(['origin', 'origin-when-cross-origin', 'unsafe-url', 'no-referrer-when-downgrade'])
+const GOOD_REFERRER = new Set([
+  'no-referrer',
+  'same-origin',
+  'strict-origin',
+  'strict-origin-when-cross-origin',
+])
+const BAD_REFERRER = new Set([
+  'origin',
+  'origin-when-cross-origin',
+  'unsafe-url',
+  'no-referrer-when-downgrade',
+])
 
 export const referrerPolicy: CheckDef = {
   id: 'referrer-policy',
@@ -181,7 +195,10 @@ export const referrerPolicy: CheckDef = {
   evaluate: (ev) => {
     const hop = finalHop(ev)
     if (!hop) return outcome('na', NO_PAGE)
-    const values = [...headerValues(hop, 'referrer-policy'), ...(pageRefs(ev)?.httpEquiv.get('referrer') ?? [])]
+    const values = [
+      ...headerValues(hop, 'referrer-policy'),
+      ...(pageRefs(ev)?.httpEquiv.get('referrer') ?? []),
+    ]
     const tokens = values.flatMap((v) => v.split(',')).map((t) => t.trim().toLowerCase())
     // Browsers apply the last token they recognise.
     const effective = tokens.filter((t) => GOOD_REFERRER.has(t) || BAD_REFERRER.has(t)).pop()
@@ -189,7 +206,11 @@ export const referrerPolicy: CheckDef = {
     if (effective && GOOD_REFERRER.has(effective))
       return outcome(
         'pass',
-        msg(`Referrer-Policy is ${effective}.`, `Referrer-Policy ${effective}-dir.`, `Referrer-Policy: ${effective}.`),
+        msg(
+          `Referrer-Policy is ${effective}.`,
+          `Referrer-Policy ${effective}-dir.`,
+          `Referrer-Policy: ${effective}.`,
+        ),
         { evidence },
       )
     if (values.length === 0)
@@ -224,11 +245,16 @@ export const cors: CheckDef = {
     const probe = ev.web?.cors
     if (!finalHop(ev) || !probe) return outcome('na', NO_PAGE)
     if (probe.error)
-      return outcome('error', msg('The CORS probe failed.', 'CORS sorğusu alınmadı.', 'CORS-запрос не удался.'), {
-        evidence: probe,
-      })
+      return outcome(
+        'error',
+        msg('The CORS probe failed.', 'CORS sorğusu alınmadı.', 'CORS-запрос не удался.'),
+        {
+          evidence: probe,
+        },
+      )
     const acao = probe.headers.find(([k]) => k === 'access-control-allow-origin')?.[1]?.trim()
-    const credentials = probe.headers.find(([k]) => k === 'access-control-allow-credentials')?.[1]?.trim() === 'true'
+    const credentials =
+      probe.headers.find(([k]) => k === 'access-control-allow-credentials')?.[1]?.trim() === 'true'
     const evidence = { origin: probe.origin, allowOrigin: acao, allowCredentials: credentials }
     const open = acao === '*' || acao === probe.origin
     if (open && credentials)
@@ -253,7 +279,11 @@ export const cors: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('Cross-origin access is not opened up.', 'Mənbələrarası giriş açılmayıb.', 'Межсайтовый доступ не открыт.'),
+      msg(
+        'Cross-origin access is not opened up.',
+        'Mənbələrarası giriş açılmayıb.',
+        'Межсайтовый доступ не открыт.',
+      ),
       { evidence },
     )
   },

@@ -50,7 +50,12 @@ export const securityTxt: CheckDef = {
         evidence,
       )
     if (!fields.get('contact')?.length)
-      return fail('security.txt has no Contact.', 'security.txt-də Contact yoxdur.', 'В security.txt нет Contact.', evidence)
+      return fail(
+        'security.txt has no Contact.',
+        'security.txt-də Contact yoxdur.',
+        'В security.txt нет Contact.',
+        evidence,
+      )
     if (Number.isNaN(expiresAt) || expiresAt <= env.now.getTime())
       return fail(
         'security.txt has no single valid Expires in the future.',
@@ -70,7 +75,11 @@ export const securityTxt: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('security.txt is valid (RFC 9116).', 'security.txt düzgündür (RFC 9116).', 'security.txt корректен (RFC 9116).'),
+      msg(
+        'security.txt is valid (RFC 9116).',
+        'security.txt düzgündür (RFC 9116).',
+        'security.txt корректен (RFC 9116).',
+      ),
       { evidence },
     )
   },
@@ -119,7 +128,11 @@ export const versionDisclosure: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('No software banners are disclosed.', 'Proqram bannerləri açıqlanmır.', 'Баннеры ПО не раскрываются.'),
+      msg(
+        'No software banners are disclosed.',
+        'Proqram bannerləri açıqlanmır.',
+        'Баннеры ПО не раскрываются.',
+      ),
       { evidence },
     )
   },

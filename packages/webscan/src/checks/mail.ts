@@ -41,7 +41,8 @@ export const spf: CheckDef = {
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
     if (records.length === 0) return fail('No SPF record.', 'SPF qeydi yoxdur.', 'Нет записи SPF.')
-    if (records.length > 1) return fail('More than one SPF record.', 'Birdən çox SPF qeydi var.', 'Больше одной записи SPF.')
+    if (records.length > 1)
+      return fail('More than one SPF record.', 'Birdən çox SPF qeydi var.', 'Больше одной записи SPF.')
     const record = records[0] as string
     const lookups = countSpfLookups(record, ev.mail?.spfIncludes ?? {})
     evidence.lookups = lookups
@@ -56,10 +57,14 @@ export const spf: CheckDef = {
     const qualifier = all ? all[1] || '+' : undefined
     evidence.all = qualifier
     if (qualifier === '-' || (!all && redirect))
-      return outcome('pass', msg('SPF ends in -all.', 'SPF -all ilə bitir.', 'SPF заканчивается на -all.'), { evidence })
+      return outcome('pass', msg('SPF ends in -all.', 'SPF -all ilə bitir.', 'SPF заканчивается на -all.'), {
+        evidence,
+      })
     if (qualifier === '~')
       return mxHosts(ev).length > 0
-        ? outcome('pass', msg('SPF ends in ~all.', 'SPF ~all ilə bitir.', 'SPF заканчивается на ~all.'), { evidence })
+        ? outcome('pass', msg('SPF ends in ~all.', 'SPF ~all ilə bitir.', 'SPF заканчивается на ~all.'), {
+            evidence,
+          })
         : outcome(
             'warn',
             msg(
@@ -125,7 +130,11 @@ export const dmarc: CheckDef = {
       )
     return outcome(
       'pass',
-      msg(`DMARC policy is ${p} with reports.`, `DMARC siyasəti hesabatlarla ${p}-dir.`, `Политика DMARC ${p} с отчётами.`),
+      msg(
+        `DMARC policy is ${p} with reports.`,
+        `DMARC siyasəti hesabatlarla ${p}-dir.`,
+        `Политика DMARC ${p} с отчётами.`,
+      ),
       { evidence },
     )
   },
@@ -151,7 +160,11 @@ export const mxStarttls: CheckDef = {
     if (probes.some((p) => p.error && !p.banner))
       return outcome(
         'error',
-        msg('A mail server could not be reached.', 'Poçt serverinə qoşulmaq olmadı.', 'Не удалось подключиться к почтовому серверу.'),
+        msg(
+          'A mail server could not be reached.',
+          'Poçt serverinə qoşulmaq olmadı.',
+          'Не удалось подключиться к почтовому серверу.',
+        ),
         { evidence },
       )
     if (probes.some((p) => !p.starttls))
@@ -201,7 +214,9 @@ export const parseMtaStsPolicy = (body: string) => {
 }
 
 const mxCovered = (mx: string, patterns: string[]) =>
-  patterns.some((p) => (p.startsWith('*.') ? mx.endsWith(p.slice(1)) && !mx.slice(0, -p.length + 1).includes('.') : mx === p))
+  patterns.some((p) =>
+    p.startsWith('*.') ? mx.endsWith(p.slice(1)) && !mx.slice(0, -p.length + 1).includes('.') : mx === p,
+  )
 
 export const mtaSts: CheckDef = {
   id: 'mta-sts',
@@ -221,7 +236,12 @@ export const mtaSts: CheckDef = {
       })
     const policy = m.policy?.status === 200 && m.policy.body ? parseMtaStsPolicy(m.policy.body) : undefined
     const uncovered = policy ? hosts.filter((h) => !mxCovered(h.toLowerCase(), policy.mx)) : hosts
-    const evidence = { record: m.record.data, policy, fetch: { status: m.policy?.status, tls: m.policy?.tls }, uncovered }
+    const evidence = {
+      record: m.record.data,
+      policy,
+      fetch: { status: m.policy?.status, tls: m.policy?.tls },
+      uncovered,
+    }
     if (!policy || !m.policy?.tls || policy.version !== 'STSv1' || uncovered.length > 0)
       return outcome(
         'fail',
@@ -244,7 +264,11 @@ export const mtaSts: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('MTA-STS is enforced for every MX.', 'MTA-STS bütün MX-lər üçün tətbiq olunur.', 'MTA-STS применяется ко всем MX.'),
+      msg(
+        'MTA-STS is enforced for every MX.',
+        'MTA-STS bütün MX-lər üçün tətbiq olunur.',
+        'MTA-STS применяется ко всем MX.',
+      ),
       { evidence },
     )
   },

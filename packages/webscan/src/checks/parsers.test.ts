@@ -43,7 +43,9 @@ describe('evaluateCsp (Observatory decision tree)', () => {
     expect(evaluateCsp([policy], [], []).result).toBe(result)
   })
   it('tells a report-only policy from a missing one', () => {
-    expect(evaluateCsp([], [], ["default-src 'self'"]).result).toBe('csp-not-implemented-but-reporting-enabled')
+    expect(evaluateCsp([], [], ["default-src 'self'"]).result).toBe(
+      'csp-not-implemented-but-reporting-enabled',
+    )
     expect(evaluateCsp([], [], []).result).toBe('csp-not-implemented')
   })
 })
@@ -57,8 +59,13 @@ describe('mail policy parsers', () => {
     expect(countSpfLookups('v=spf1 include:a.test ip4:10.0.0.1 -all', includes)).toBe(5)
   })
   it('parses DMARC tags and MTA-STS policies', () => {
-    expect(parseDmarc('v=DMARC1; p=reject; rua=mailto:a@b.test; pct=50')).toMatchObject({ p: 'reject', pct: '50' })
-    expect(parseMtaStsPolicy('version: STSv1\r\nmode: enforce\r\nmx: mx.a.test\r\nmx: *.b.test\r\nmax_age: 86400')).toEqual({
+    expect(parseDmarc('v=DMARC1; p=reject; rua=mailto:a@b.test; pct=50')).toMatchObject({
+      p: 'reject',
+      pct: '50',
+    })
+    expect(
+      parseMtaStsPolicy('version: STSv1\r\nmode: enforce\r\nmx: mx.a.test\r\nmx: *.b.test\r\nmax_age: 86400'),
+    ).toEqual({
       version: 'STSv1',
       mode: 'enforce',
       mx: ['mx.a.test', '*.b.test'],
@@ -66,7 +73,9 @@ describe('mail policy parsers', () => {
     })
   })
   it('reads security.txt fields, ignoring comments', () => {
-    const f = parseSecurityTxt('# hi\nContact: mailto:a@b.test\nContact: https://b.test\nExpires: 2030-01-01T00:00:00Z\n')
+    const f = parseSecurityTxt(
+      '# hi\nContact: mailto:a@b.test\nContact: https://b.test\nExpires: 2030-01-01T00:00:00Z\n',
+    )
     expect(f.get('contact')).toHaveLength(2)
     expect(f.get('expires')).toEqual(['2030-01-01T00:00:00Z'])
   })
@@ -83,16 +92,29 @@ describe('cookies and redirects', () => {
     })
   })
   it('classifies the first redirect of an HTTP endpoint', () => {
-    const hop = (url: string, status?: number, location?: string) => ({ url, status, location, headers: [], ms: 0 })
+    const hop = (url: string, status?: number, location?: string) => ({
+      url,
+      status,
+      location,
+      headers: [],
+      ms: 0,
+    })
     const chain = (hops: ReturnType<typeof hop>[]) => ({ start: hops[0]?.url as string, hops })
-    expect(classifyRedirect(chain([hop('http://a.test/', 301, 'https://a.test/'), hop('https://a.test/', 200)]))).toBe('to-https')
-    expect(classifyRedirect(chain([hop('http://a.test/', 301, 'https://www.a.test/'), hop('https://www.a.test/', 200)]))).toBe(
-      'off-host-first',
-    )
+    expect(
+      classifyRedirect(chain([hop('http://a.test/', 301, 'https://a.test/'), hop('https://a.test/', 200)])),
+    ).toBe('to-https')
+    expect(
+      classifyRedirect(
+        chain([hop('http://a.test/', 301, 'https://www.a.test/'), hop('https://www.a.test/', 200)]),
+      ),
+    ).toBe('off-host-first')
     expect(classifyRedirect(chain([hop('http://a.test/', 200)]))).toBe('missing')
-    expect(classifyRedirect({ start: 'http://a.test/', hops: [{ ...hop('http://a.test/'), error: 'ECONNREFUSED' }] })).toBe(
-      'no-http',
-    )
+    expect(
+      classifyRedirect({
+        start: 'http://a.test/',
+        hops: [{ ...hop('http://a.test/'), error: 'ECONNREFUSED' }],
+      }),
+    ).toBe('no-http')
   })
 })
 

@@ -2,7 +2,8 @@ import type { Evidence, LegacyProbe, TlsEvidence } from '../types.ts'
 import { type CheckDef, msg, NO_TLS, type Outcome, outcome } from './define.ts'
 
 const tlsOf = (ev: Evidence): TlsEvidence | undefined => (ev.tls && !ev.tls.error ? ev.tls : undefined)
-const probe = (tls: TlsEvidence, label: string): LegacyProbe | undefined => tls.legacy.find((p) => p.offered === label)
+const probe = (tls: TlsEvidence, label: string): LegacyProbe | undefined =>
+  tls.legacy.find((p) => p.offered === label)
 const accepted = (tls: TlsEvidence, label: string) => Boolean(probe(tls, label)?.accepted)
 
 const withTls = (evaluate: (tls: TlsEvidence) => Outcome) => (ev: Evidence) => {
@@ -32,32 +33,48 @@ export const tlsProtocols: CheckDef = {
   evaluate: withTls((tls) => {
     const evidence = offeredProtocols(tls)
     if (evidence.ssl3)
-      return outcome(
-        'fail',
-        msg('SSLv3 is accepted.', 'SSLv3 qəbul edilir.', 'Принимается SSLv3.'),
-        { evidence, severity: 'critical', caps: ['F'] },
-      )
+      return outcome('fail', msg('SSLv3 is accepted.', 'SSLv3 qəbul edilir.', 'Принимается SSLv3.'), {
+        evidence,
+        severity: 'critical',
+        caps: ['F'],
+      })
     if (!evidence.tls12 && !evidence.tls13)
       return outcome(
         'fail',
-        msg('Neither TLS 1.2 nor TLS 1.3 is offered.', 'Nə TLS 1.2, nə də TLS 1.3 təklif olunur.', 'Не поддерживается ни TLS 1.2, ни TLS 1.3.'),
+        msg(
+          'Neither TLS 1.2 nor TLS 1.3 is offered.',
+          'Nə TLS 1.2, nə də TLS 1.3 təklif olunur.',
+          'Не поддерживается ни TLS 1.2, ни TLS 1.3.',
+        ),
         { evidence, severity: 'critical', caps: ['C'] },
       )
     if (evidence.tls10 || evidence.tls11)
       return outcome(
         'fail',
-        msg('The outdated TLS 1.0 or 1.1 is accepted.', 'Köhnəlmiş TLS 1.0 və ya 1.1 qəbul edilir.', 'Принимаются устаревшие TLS 1.0 или 1.1.'),
+        msg(
+          'The outdated TLS 1.0 or 1.1 is accepted.',
+          'Köhnəlmiş TLS 1.0 və ya 1.1 qəbul edilir.',
+          'Принимаются устаревшие TLS 1.0 или 1.1.',
+        ),
         { evidence, caps: ['B'] },
       )
     if (!evidence.tls13)
       return outcome(
         'warn',
-        msg('Only TLS 1.2 is offered; TLS 1.3 is missing.', 'Yalnız TLS 1.2 təklif olunur; TLS 1.3 yoxdur.', 'Поддерживается только TLS 1.2; нет TLS 1.3.'),
+        msg(
+          'Only TLS 1.2 is offered; TLS 1.3 is missing.',
+          'Yalnız TLS 1.2 təklif olunur; TLS 1.3 yoxdur.',
+          'Поддерживается только TLS 1.2; нет TLS 1.3.',
+        ),
         { evidence },
       )
     return outcome(
       'pass',
-      msg('Only TLS 1.2 and 1.3 are offered.', 'Yalnız TLS 1.2 və 1.3 təklif olunur.', 'Поддерживаются только TLS 1.2 и 1.3.'),
+      msg(
+        'Only TLS 1.2 and 1.3 are offered.',
+        'Yalnız TLS 1.2 və 1.3 təklif olunur.',
+        'Поддерживаются только TLS 1.2 и 1.3.',
+      ),
       { evidence },
     )
   }),
@@ -106,7 +123,11 @@ export const tlsCiphers: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('Only strong cipher suites are accepted.', 'Yalnız güclü şifrə dəstləri qəbul edilir.', 'Принимаются только стойкие наборы шифров.'),
+      msg(
+        'Only strong cipher suites are accepted.',
+        'Yalnız güclü şifrə dəstləri qəbul edilir.',
+        'Принимаются только стойкие наборы шифров.',
+      ),
       { evidence },
     )
   }),
@@ -144,7 +165,11 @@ export const tlsForwardSecrecy: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('Every key exchange has forward secrecy.', 'Bütün açar mübadilələri irəli məxfiliklə qorunur.', 'Все обмены ключами обеспечивают прямую секретность.'),
+      msg(
+        'Every key exchange has forward secrecy.',
+        'Bütün açar mübadilələri irəli məxfiliklə qorunur.',
+        'Все обмены ключами обеспечивают прямую секретность.',
+      ),
       { evidence },
     )
   }),
@@ -165,7 +190,11 @@ export const tlsAead: CheckDef = {
     if (!available)
       return outcome(
         'fail',
-        msg('No AEAD cipher suite is offered.', 'Heç bir AEAD şifrə dəsti təklif olunmur.', 'Не предлагается ни одного набора шифров AEAD.'),
+        msg(
+          'No AEAD cipher suite is offered.',
+          'Heç bir AEAD şifrə dəsti təklif olunmur.',
+          'Не предлагается ни одного набора шифров AEAD.',
+        ),
         { evidence, caps: ['B'] },
       )
     if (!AEAD.test(preferred) && !preferred.startsWith('TLS_AES'))
@@ -180,7 +209,11 @@ export const tlsAead: CheckDef = {
       )
     return outcome(
       'pass',
-      msg('An AEAD cipher suite is negotiated.', 'AEAD şifrə dəsti seçilir.', 'Согласуется набор шифров AEAD.'),
+      msg(
+        'An AEAD cipher suite is negotiated.',
+        'AEAD şifrə dəsti seçilir.',
+        'Согласуется набор шифров AEAD.',
+      ),
       { evidence },
     )
   }),
@@ -200,17 +233,28 @@ export const tlsRenegotiation: CheckDef = {
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
     if (!base)
-      return outcome('na', msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'))
+      return outcome(
+        'na',
+        msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'),
+      )
     const evidence = { renegotiationInfo: base.renegotiationInfo }
     if (base.renegotiationInfo)
       return outcome(
         'pass',
-        msg('Secure renegotiation (RFC 5746) is supported.', 'Təhlükəsiz yenidən razılaşma (RFC 5746) dəstəklənir.', 'Безопасное пересогласование (RFC 5746) поддерживается.'),
+        msg(
+          'Secure renegotiation (RFC 5746) is supported.',
+          'Təhlükəsiz yenidən razılaşma (RFC 5746) dəstəklənir.',
+          'Безопасное пересогласование (RFC 5746) поддерживается.',
+        ),
         { evidence },
       )
     return outcome(
       'fail',
-      msg('Secure renegotiation (RFC 5746) is not supported.', 'Təhlükəsiz yenidən razılaşma (RFC 5746) dəstəklənmir.', 'Безопасное пересогласование (RFC 5746) не поддерживается.'),
+      msg(
+        'Secure renegotiation (RFC 5746) is not supported.',
+        'Təhlükəsiz yenidən razılaşma (RFC 5746) dəstəklənmir.',
+        'Безопасное пересогласование (RFC 5746) не поддерживается.',
+      ),
       { evidence },
     )
   }),
@@ -225,10 +269,17 @@ export const tlsCompression: CheckDef = {
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
     if (!base)
-      return outcome('na', msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'))
+      return outcome(
+        'na',
+        msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'),
+      )
     const evidence = { compression: base.compression }
     if (!base.compression)
-      return outcome('pass', msg('TLS compression is off.', 'TLS sıxılması söndürülüb.', 'Сжатие TLS отключено.'), { evidence })
+      return outcome(
+        'pass',
+        msg('TLS compression is off.', 'TLS sıxılması söndürülüb.', 'Сжатие TLS отключено.'),
+        { evidence },
+      )
     return outcome(
       'fail',
       msg('TLS compression is on (CRIME).', 'TLS sıxılması açıqdır (CRIME).', 'Сжатие TLS включено (CRIME).'),

@@ -33,13 +33,24 @@ export const httpsReachable: CheckDef = {
       )
     return outcome(
       'fail',
-      msg('The site does not answer over HTTPS.', 'Sayt HTTPS üzərindən cavab vermir.', 'Сайт не отвечает по HTTPS.'),
+      msg(
+        'The site does not answer over HTTPS.',
+        'Sayt HTTPS üzərindən cavab vermir.',
+        'Сайт не отвечает по HTTPS.',
+      ),
       { evidence, caps: ['F'] },
     )
   },
 }
 
-type RedirectResult = 'no-http' | 'to-https' | 'off-host-first' | 'http-hop' | 'not-to-https' | 'missing' | 'error'
+type RedirectResult =
+  | 'no-http'
+  | 'to-https'
+  | 'off-host-first'
+  | 'http-hop'
+  | 'not-to-https'
+  | 'missing'
+  | 'error'
 
 /** Classifies one plain-HTTP endpoint the way the Observatory does, with pshtt's "port 80 closed" pass. */
 export const classifyRedirect = (chain: HttpChain): RedirectResult => {
@@ -75,7 +86,11 @@ export const httpRedirect: CheckDef = {
   needs: ['web'],
   evaluate: (ev) => {
     const chains = [ev.web?.http.apex, ev.web?.http.www].filter((c): c is HttpChain => Boolean(c))
-    const results = chains.map((c) => ({ start: c.start, result: classifyRedirect(c), hops: c.hops.map((h) => h.url) }))
+    const results = chains.map((c) => ({
+      start: c.start,
+      result: classifyRedirect(c),
+      hops: c.hops.map((h) => h.url),
+    }))
     const verdict = worst(results.map((r) => REDIRECT_VERDICT[r.result]))
     const evidence = { endpoints: results }
     if (verdict === 'pass')
@@ -101,7 +116,11 @@ export const httpRedirect: CheckDef = {
     if (verdict === 'error')
       return outcome(
         'error',
-        msg('The HTTP endpoint could not be tested.', 'HTTP ünvanı yoxlanıla bilmədi.', 'HTTP-адрес не удалось проверить.'),
+        msg(
+          'The HTTP endpoint could not be tested.',
+          'HTTP ünvanı yoxlanıla bilmədi.',
+          'HTTP-адрес не удалось проверить.',
+        ),
         { evidence },
       )
     return outcome(
@@ -123,13 +142,21 @@ export const noDowngrade: CheckDef = {
   severity: 'high',
   needs: ['web'],
   evaluate: (ev) => {
-    const chains = [ev.web?.https.apex, ev.web?.https.www].filter((c): c is HttpChain => Boolean(c?.hops.length))
+    const chains = [ev.web?.https.apex, ev.web?.https.www].filter((c): c is HttpChain =>
+      Boolean(c?.hops.length),
+    )
     if (!chains.some((c) => c.hops[0]?.status)) return outcome('na', NO_PAGE)
-    const downgraded = chains.flatMap((c) => c.hops.filter((h) => h.url.startsWith('http:')).map((h) => h.url))
+    const downgraded = chains.flatMap((c) =>
+      c.hops.filter((h) => h.url.startsWith('http:')).map((h) => h.url),
+    )
     if (downgraded.length === 0)
       return outcome(
         'pass',
-        msg('HTTPS never redirects back to HTTP.', 'HTTPS heç vaxt HTTP-yə qaytarmır.', 'HTTPS никогда не возвращает на HTTP.'),
+        msg(
+          'HTTPS never redirects back to HTTP.',
+          'HTTPS heç vaxt HTTP-yə qaytarmır.',
+          'HTTPS никогда не возвращает на HTTP.',
+        ),
       )
     return outcome(
       'fail',
@@ -164,7 +191,10 @@ export const parseHsts = (values: string[]): HstsPolicy => {
     if (!name) continue
     if (seen.has(name)) return { ...policy, problem: 'malformed' }
     seen.add(name)
-    const arg = rest.join('=').trim().replace(/^"(.*)"$/, '$1')
+    const arg = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
     if (name === 'max-age') {
       if (!/^\d+$/.test(arg)) return { ...policy, problem: 'malformed' }
       policy.maxAge = Number(arg)
@@ -190,7 +220,8 @@ export const hsts: CheckDef = {
     const values = headerValues(hop, 'strict-transport-security')
     const policy = parseHsts(values)
     const evidence = { headers: values, policy, certificateValid: Boolean(hop.tls?.authorized) }
-    const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence, caps: ['B'] })
+    const fail = (en: string, az: string, ru: string) =>
+      outcome('fail', msg(en, az, ru), { evidence, caps: ['B'] })
     if (policy.problem === 'missing')
       return fail('No HSTS header is sent.', 'HSTS başlığı göndərilmir.', 'Заголовок HSTS не отправляется.')
     if (!policy.valid)
@@ -258,7 +289,11 @@ export const hstsPreload: CheckDef = {
       )
     const hop = finalHop(ev)
     const policy = parseHsts(headerValues(hop, 'strict-transport-security'))
-    if (!policy.preload) return outcome('na', msg('No preload requested.', 'Preload istənilməyib.', 'Предзагрузка не запрошена.'))
+    if (!policy.preload)
+      return outcome(
+        'na',
+        msg('No preload requested.', 'Preload istənilməyib.', 'Предзагрузка не запрошена.'),
+      )
     const ready = policy.valid && (policy.maxAge ?? 0) >= YEAR && policy.includeSubDomains
     if (ready)
       return outcome(

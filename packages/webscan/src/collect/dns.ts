@@ -44,7 +44,11 @@ export const collectDns = async (
         const secure = await ctx.dns.query(host, 'A', { ...q, dnssec: true })
         evidence.dnssec = { secure }
         if (secure.rcode === 'SERVFAIL') {
-          evidence.dnssec.checkingDisabled = await ctx.dns.query(host, 'A', { ...q, dnssec: true, checkingDisabled: true })
+          evidence.dnssec.checkingDisabled = await ctx.dns.query(host, 'A', {
+            ...q,
+            dnssec: true,
+            checkingDisabled: true,
+          })
         }
       })(),
     )

@@ -17,7 +17,10 @@ const collectSpfIncludes = async (ctx: NetContext, record: string | undefined) =
     for (const m of current.matchAll(/(?:^|\s)[+?~-]?(?:include:|redirect=)(\S+)/gi)) {
       const target = (m[1] as string).toLowerCase()
       if (seen[target]) continue
-      const answer = await ctx.dns.query(target, 'TXT', { timeoutMs: ctx.opts.requestTimeoutMs, signal: ctx.signal })
+      const answer = await ctx.dns.query(target, 'TXT', {
+        timeoutMs: ctx.opts.requestTimeoutMs,
+        signal: ctx.signal,
+      })
       seen[target] = answer
       const next = spfRecords(answer)[0]
       if (next) queue.push(next)
@@ -42,7 +45,13 @@ export const collectMail = async (
       })(),
     )
   }
-  if (parts.dmarc) tasks.push(ctx.dns.query(`_dmarc.${domain}`, 'TXT', q).then((r) => void (evidence.dmarc = r)))
+  if (parts.dmarc) {
+    tasks.push(
+      ctx.dns.query(`_dmarc.${domain}`, 'TXT', q).then((r) => {
+        evidence.dmarc = r
+      }),
+    )
+  }
   if (parts.starttls || parts.mtaSts) {
     tasks.push(
       (async () => {

@@ -19,7 +19,12 @@ const CBC_SUITES = getCiphers()
   .map((c) => c.toUpperCase())
   .join(':')
 
-const PROTOCOLS = { 'tls1.3': 'TLSv1.3', 'tls1.2': 'TLSv1.2', 'tls1.1': 'TLSv1.1', 'tls1.0': 'TLSv1' } as const
+const PROTOCOLS = {
+  'tls1.3': 'TLSv1.3',
+  'tls1.2': 'TLSv1.2',
+  'tls1.1': 'TLSv1.1',
+  'tls1.0': 'TLSv1',
+} as const
 
 /** Cipher classes are probed one handshake each (offer only that class), not suite by suite. */
 const SUITE_PROBES = {
@@ -56,7 +61,8 @@ export const collectTls = async (ctx: NetContext, host: string): Promise<TlsEvid
   evidence.hostnameMatch = hostnameMatches(host, main.peer)
   evidence.stapledOcsp = Boolean(main.stapledOcsp)
   const timeOnly = (err?: string) => Boolean(err && TIME_ERRORS.has(err))
-  evidence.trust.public = Boolean(main.authorized) || (timeOnly(main.authError) && chainsToRoot(evidence.chain, ctx.opts.roots))
+  evidence.trust.public =
+    Boolean(main.authorized) || (timeOnly(main.authError) && chainsToRoot(evidence.chain, ctx.opts.roots))
   if (main.authError) evidence.trust.error = main.authError
   if (!evidence.trust.public && ctx.opts.nationalRoots.length > 0) {
     const national = await shake({ secureContext: ctx.trust.all })

@@ -39,7 +39,11 @@ export const collectWeb = async (
   if (parts.cors) {
     tasks.push(
       fetchOnce(ctx, final, { headers: { origin: CORS_PROBE_ORIGIN } }).then(({ hop }) => {
-        evidence.cors = { origin: CORS_PROBE_ORIGIN, headers: hop.headers, ...(hop.error ? { error: hop.error } : {}) }
+        evidence.cors = {
+          origin: CORS_PROBE_ORIGIN,
+          headers: hop.headers,
+          ...(hop.error ? { error: hop.error } : {}),
+        }
       }),
     )
   }

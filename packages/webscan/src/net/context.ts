@@ -36,7 +36,11 @@ export const createSharedNet = (opts: ResolvedOptions, perAddress: number): Shar
   }
 }
 
-export const createNetContext = (opts: ResolvedOptions, shared: SharedNet, signal: AbortSignal): NetContext => {
+export const createNetContext = (
+  opts: ResolvedOptions,
+  shared: SharedNet,
+  signal: AbortSignal,
+): NetContext => {
   const cache = new Map<string, Promise<string[]>>()
   const addresses = (host: string) => {
     const bare = host.replace(/^\[|\]$/g, '')
@@ -48,7 +52,9 @@ export const createNetContext = (opts: ResolvedOptions, shared: SharedNet, signa
       // still lets us scan the site, while the dnssec check reports the failure.
       const ask = async (type: 'A' | 'AAAA') => {
         const answer = await shared.dns.query(host, type, q)
-        return answer.rcode === 'SERVFAIL' ? shared.dns.query(host, type, { ...q, checkingDisabled: true }) : answer
+        return answer.rcode === 'SERVFAIL'
+          ? shared.dns.query(host, type, { ...q, checkingDisabled: true })
+          : answer
       }
       hit = Promise.all([ask('A'), ask('AAAA')]).then(([a, aaaa]) => [
         ...a.data.filter((x) => isIP(x) === 4),

@@ -62,7 +62,9 @@ export const createDnsClient = (server?: string) => {
         id,
         flags,
         questions: [{ type, name, class: 'IN' }],
-        additionals: opts.dnssec ? [{ type: 'OPT', name: '.', udpPayloadSize: 4096, flags: packet.DNSSEC_OK }] : [],
+        additionals: opts.dnssec
+          ? [{ type: 'OPT', name: '.', udpPayloadSize: 4096, flags: packet.DNSSEC_OK }]
+          : [],
       } as packet.Packet)
       const finish = (err?: Error, res?: packet.Packet) => {
         clearTimeout(timer)

@@ -1,4 +1,4 @@
-import { type IncomingMessage, request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { TLSSocket } from 'node:tls'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
@@ -59,7 +59,11 @@ const readCapped = (res: IncomingMessage, cap: number): Promise<{ body: string; 
   })
 
 /** One request, no redirects, no keep-alive; the address is resolved by our own resolver and pinned. */
-export const fetchOnce = async (ctx: NetContext, url: string, options: FetchOptions = {}): Promise<Response> => {
+export const fetchOnce = async (
+  ctx: NetContext,
+  url: string,
+  options: FetchOptions = {},
+): Promise<Response> => {
   const started = Date.now()
   const target = new URL(url)
   const https = target.protocol === 'https:'
@@ -72,73 +76,81 @@ export const fetchOnce = async (ctx: NetContext, url: string, options: FetchOpti
   const address = addresses[0]
   if (!address) return { hop: { ...hop, error: 'unresolvable', ms: Date.now() - started } }
 
-  return ctx.polite(address, () =>
-    new Promise<Response>((resolve) => {
-      // Queued behind the politeness limit, the scan may have been aborted meanwhile.
-      if (ctx.signal.aborted) return resolve({ hop: { ...hop, error: 'aborted', ms: Date.now() - started } })
-      let settled = false
-      const settle = (r: Response) => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        ctx.signal.removeEventListener('abort', onAbort)
-        r.hop.ms = Date.now() - started
-        resolve(r)
-      }
-      const headers = {
-        host: target.port ? `${target.hostname}:${target.port}` : target.hostname,
-        'user-agent': ctx.opts.userAgent,
-        accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
-        'accept-encoding': 'gzip, deflate, br',
-        ...options.headers,
-      }
-      const req = (https ? httpsRequest : httpRequest)({
-        host: address,
-        port,
-        method: options.method ?? 'GET',
-        path: `${target.pathname}${target.search}`,
-        headers,
-        agent: false,
-        maxHeaderSize: ctx.opts.maxHeaderBytes,
-        ...(https ? { servername: host, rejectUnauthorized: false, secureContext: ctx.trust.all } : {}),
-      })
-      const fail = (error: string) => {
-        req.destroy()
-        settle({ hop: { ...hop, error } })
-      }
-      const timer = setTimeout(() => fail('timeout'), ctx.opts.requestTimeoutMs)
-      const onAbort = () => fail('aborted')
-      ctx.signal.addEventListener('abort', onAbort)
-      req.on('error', (err) => fail(errorCode(err)))
-      req.on('response', async (res) => {
-        const raw = res.rawHeaders
-        for (let i = 0; i + 1 < raw.length; i += 2) hop.headers.push([String(raw[i]).toLowerCase(), String(raw[i + 1])])
-        hop.status = res.statusCode
-        const location = res.headers.location
-        if (location) hop.location = location
-        if (https) {
-          const socket = res.socket as TLSSocket
-          hop.tls = {
-            authorized: socket.authorized,
-            protocol: socket.getProtocol?.() ?? undefined,
-            ...(socket.authorizationError ? { error: String(socket.authorizationError) } : {}),
+  return ctx.polite(
+    address,
+    () =>
+      new Promise<Response>((resolve) => {
+        // Queued behind the politeness limit, the scan may have been aborted meanwhile.
+        if (ctx.signal.aborted)
+          return resolve({ hop: { ...hop, error: 'aborted', ms: Date.now() - started } })
+        let settled = false
+        const settle = (r: Response) => {
+          if (settled) return
+          settled = true
+          clearTimeout(timer)
+          ctx.signal.removeEventListener('abort', onAbort)
+          r.hop.ms = Date.now() - started
+          resolve(r)
+        }
+        const headers = {
+          host: target.port ? `${target.hostname}:${target.port}` : target.hostname,
+          'user-agent': ctx.opts.userAgent,
+          accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+          'accept-encoding': 'gzip, deflate, br',
+          ...options.headers,
+        }
+        const req = (https ? httpsRequest : httpRequest)({
+          host: address,
+          port,
+          method: options.method ?? 'GET',
+          path: `${target.pathname}${target.search}`,
+          headers,
+          agent: false,
+          maxHeaderSize: ctx.opts.maxHeaderBytes,
+          ...(https ? { servername: host, rejectUnauthorized: false, secureContext: ctx.trust.all } : {}),
+        })
+        const fail = (error: string) => {
+          req.destroy()
+          settle({ hop: { ...hop, error } })
+        }
+        const timer = setTimeout(() => fail('timeout'), ctx.opts.requestTimeoutMs)
+        const onAbort = () => fail('aborted')
+        ctx.signal.addEventListener('abort', onAbort)
+        req.on('error', (err) => fail(errorCode(err)))
+        req.on('response', async (res) => {
+          const raw = res.rawHeaders
+          for (let i = 0; i + 1 < raw.length; i += 2)
+            hop.headers.push([String(raw[i]).toLowerCase(), String(raw[i + 1])])
+          hop.status = res.statusCode
+          const location = res.headers.location
+          if (location) hop.location = location
+          if (https) {
+            const socket = res.socket as TLSSocket
+            hop.tls = {
+              authorized: socket.authorized,
+              protocol: socket.getProtocol?.() ?? undefined,
+              ...(socket.authorizationError ? { error: String(socket.authorizationError) } : {}),
+            }
           }
-        }
-        const redirect = hop.status !== undefined && hop.status >= 300 && hop.status < 400 && location
-        if (!options.readBody || redirect) {
-          res.destroy()
-          return settle({ hop })
-        }
-        const { body, truncated } = await readCapped(res, ctx.opts.maxBodyBytes)
-        settle({ hop, body, truncated })
-      })
-      req.end()
-    }),
+          const redirect = hop.status !== undefined && hop.status >= 300 && hop.status < 400 && location
+          if (!options.readBody || redirect) {
+            res.destroy()
+            return settle({ hop })
+          }
+          const { body, truncated } = await readCapped(res, ctx.opts.maxBodyBytes)
+          settle({ hop, body, truncated })
+        })
+        req.end()
+      }),
   )
 }
 
 /** Follows redirects by hand so that every hop (status, Location, raw headers, TLS state) is evidence. */
-export const fetchChain = async (ctx: NetContext, start: string, options: FetchOptions = {}): Promise<HttpChain> => {
+export const fetchChain = async (
+  ctx: NetContext,
+  start: string,
+  options: FetchOptions = {},
+): Promise<HttpChain> => {
   const chain: HttpChain = { start, hops: [] }
   let url = start
   const seen = new Set<string>()

@@ -15,7 +15,11 @@ describe('createKeyedLimiter', () => {
         await tick()
         running[key] = (running[key] as number) - 1
       })
-    await Promise.all([...Array.from({ length: 8 }, () => task('10.0.0.1')), task('10.0.0.2'), task('10.0.0.3')])
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => task('10.0.0.1')),
+      task('10.0.0.2'),
+      task('10.0.0.3'),
+    ])
     expect(peak).toEqual({ '10.0.0.1': 2, '10.0.0.2': 1, '10.0.0.3': 1 })
   })
 

@@ -1,5 +1,5 @@
 import { connect as netConnect, type Socket } from 'node:net'
-import { connect as tlsConnect, type SecureContext } from 'node:tls'
+import { type SecureContext, connect as tlsConnect } from 'node:tls'
 import type { SmtpProbe } from '../types.ts'
 
 /** Reads one complete (possibly multi-line) SMTP reply; replies beyond 64 KiB count as garbage. */

@@ -89,7 +89,10 @@ const LEGACY_SIGNATURES: Record<string, string> = {
 
 const signatureName = (der: Buffer): string => {
   try {
-    const alg = new x509.X509Certificate(der).signatureAlgorithm as { name?: string; hash?: { name?: string } }
+    const alg = new x509.X509Certificate(der).signatureAlgorithm as {
+      name?: string
+      hash?: { name?: string }
+    }
     if (alg.name && LEGACY_SIGNATURES[alg.name]) return LEGACY_SIGNATURES[alg.name] as string
     return [alg.hash?.name, alg.name].filter(Boolean).join('-') || 'unknown'
   } catch {

@@ -46,15 +46,19 @@ export const startDnsServer = async (zone: Zone) => {
     } else if (entry) {
       const t = question.type
       if (t === 'A') for (const data of entry.A ?? []) answers.push({ type: 'A', name, ttl: 60, data })
-      if (t === 'AAAA') for (const data of entry.AAAA ?? []) answers.push({ type: 'AAAA', name, ttl: 60, data })
+      if (t === 'AAAA')
+        for (const data of entry.AAAA ?? []) answers.push({ type: 'AAAA', name, ttl: 60, data })
       if (t === 'TXT') for (const data of entry.TXT ?? []) answers.push({ type: 'TXT', name, ttl: 60, data })
       if (t === 'NS') for (const data of entry.NS ?? []) answers.push({ type: 'NS', name, ttl: 60, data })
       if (t === 'MX') for (const data of entry.MX ?? []) answers.push({ type: 'MX', name, ttl: 60, data })
-      if (t === 'CAA') for (const data of entry.CAA ?? []) answers.push({ type: 'CAA', name, ttl: 60, data } as packet.Answer)
+      if (t === 'CAA')
+        for (const data of entry.CAA ?? [])
+          answers.push({ type: 'CAA', name, ttl: 60, data } as packet.Answer)
     }
     const ad = entry?.signed && rcode === RCODE.NOERROR ? packet.AUTHENTIC_DATA : 0
     // dns-packet takes the rcode from the low bits of flags when encoding.
-    const flags = packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | ad | rcode | (cd ? packet.CHECKING_DISABLED : 0)
+    const flags =
+      packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | ad | rcode | (cd ? packet.CHECKING_DISABLED : 0)
     const response = packet.encode({
       type: 'response',
       id: query.id,

@@ -41,7 +41,8 @@ export const DEFAULT_TLS = { minVersion: 'TLSv1.2', ciphers: `${STRICT}:${STRICT
 export const GOOD_HEADERS: Record<string, string | string[]> = {
   'content-type': 'text/html; charset=utf-8',
   'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
-  'content-security-policy': "default-src 'none'; script-src 'self' https://cdn.gov.test; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self' https://cdn.gov.test; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'set-cookie': ['sessionid=abc; Path=/; Secure; HttpOnly; SameSite=Lax'],
@@ -52,7 +53,8 @@ export const GOOD_BODY = `<!doctype html><html><head><title>Good</title>
 <script src="https://cdn.gov.test/lib.js" integrity="sha384-AAAA" crossorigin="anonymous"></script>
 </head><body><img src="/logo.png"></body></html>`
 
-const body = (extra: string) => `<!doctype html><html><head><title>t</title></head><body>${extra}</body></html>`
+const body = (extra: string) =>
+  `<!doctype html><html><head><title>t</title></head><body>${extra}</body></html>`
 
 const rsaTls = (ciphers: string, extra: SiteSpec['tls'] = {}): SiteSpec['tls'] => ({ ciphers, ...extra })
 
@@ -66,7 +68,10 @@ export const SITES: SiteSpec[] = [
   { label: 'downgrade', http: 'serve' },
   { label: 'hsts-short', extraHeaders: { 'strict-transport-security': 'max-age=86400' } },
   { label: 'hsts-6mo', extraHeaders: { 'strict-transport-security': 'max-age=15552000' } },
-  { label: 'hsts-dup', extraHeaders: { 'strict-transport-security': ['max-age=63072000', 'max-age=63072000'] } },
+  {
+    label: 'hsts-dup',
+    extraHeaders: { 'strict-transport-security': ['max-age=63072000', 'max-age=63072000'] },
+  },
   { label: 'hsts-noage', extraHeaders: { 'strict-transport-security': 'includeSubDomains' } },
   { label: 'hsts-badpreload', extraHeaders: { 'strict-transport-security': 'max-age=63072000; preload' } },
   { label: 'expired', cert: { from: -400, to: -10 } },
@@ -86,7 +91,11 @@ export const SITES: SiteSpec[] = [
   { label: 'rootsent', cert: { chain: 'with-root' } },
   { label: 'tls10', tls: { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } },
   { label: 'tls12only', tls: { ...DEFAULT_TLS, maxVersion: 'TLSv1.2' } },
-  { label: 'nofs', cert: { key: 'rsa2048' }, tls: rsaTls(`AES128-GCM-SHA256:${STRICT_RSA}`, { maxVersion: 'TLSv1.2' }) },
+  {
+    label: 'nofs',
+    cert: { key: 'rsa2048' },
+    tls: rsaTls(`AES128-GCM-SHA256:${STRICT_RSA}`, { maxVersion: 'TLSv1.2' }),
+  },
   {
     label: 'dhe',
     cert: { key: 'rsa2048' },
@@ -96,7 +105,10 @@ export const SITES: SiteSpec[] = [
     label: 'cbc-preferred',
     tls: { ciphers: `ECDHE-ECDSA-AES128-SHA:${STRICT}`, honorCipherOrder: true, maxVersion: 'TLSv1.2' },
   },
-  { label: 'noaead', tls: { ciphers: 'ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA', maxVersion: 'TLSv1.2' } },
+  {
+    label: 'noaead',
+    tls: { ciphers: 'ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA', maxVersion: 'TLSv1.2' },
+  },
   { label: 'legacy-3des', legacy: { suites: [0x000a, 0x0016, 0xc012, 0xc008] } },
   { label: 'legacy-rc4', legacy: { suites: [0x0005, 0x0004, 0xc011, 0xc007] } },
   { label: 'legacy-null', legacy: { suites: [0x0001, 0x0002, 0x003b] } },
@@ -126,11 +138,27 @@ export const SITES: SiteSpec[] = [
       server: 'nginx',
     },
   },
-  { label: 'csp-reportonly', headers: { ...GOOD_HEADERS, 'content-security-policy': [] as string[] }, extraHeaders: { 'content-security-policy-report-only': "default-src 'self'" } },
-  { label: 'csp-unsafe', extraHeaders: { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'" } },
-  { label: 'mixed-active', body: body('<script src="http://cdn.gov.test/x.js"></script><form action="http://x.gov.test/f"></form>') },
-  { label: 'mixed-passive', body: body('<img src="http://cdn.gov.test/a.png"><script src="https://cdn.example.test/x.js"></script>') },
-  { label: 'cookies-bad', extraHeaders: { 'set-cookie': ['sessionid=1; Path=/', 'pref=1; Secure; SameSite=Foo'] } },
+  {
+    label: 'csp-reportonly',
+    headers: { ...GOOD_HEADERS, 'content-security-policy': [] as string[] },
+    extraHeaders: { 'content-security-policy-report-only': "default-src 'self'" },
+  },
+  {
+    label: 'csp-unsafe',
+    extraHeaders: { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'" },
+  },
+  {
+    label: 'mixed-active',
+    body: body('<script src="http://cdn.gov.test/x.js"></script><form action="http://x.gov.test/f"></form>'),
+  },
+  {
+    label: 'mixed-passive',
+    body: body('<img src="http://cdn.gov.test/a.png"><script src="https://cdn.example.test/x.js"></script>'),
+  },
+  {
+    label: 'cookies-bad',
+    extraHeaders: { 'set-cookie': ['sessionid=1; Path=/', 'pref=1; Secure; SameSite=Foo'] },
+  },
   { label: 'cookies-meh', extraHeaders: { 'set-cookie': ['pref=1; Secure; HttpOnly'] } },
   { label: 'sectxt-legacy', securityTxt: 'legacy' },
   { label: 'sectxt-expired', securityTxt: 'expired' },
@@ -144,7 +172,10 @@ export const SITES: SiteSpec[] = [
   { label: 'spf-soft', dns: { TXT: ['v=spf1 ~all'] } },
   { label: 'spf-open', dns: { TXT: ['v=spf1 +all'] } },
   { label: 'spf-deep', dns: { TXT: ['v=spf1 include:s0.spf.gov.test -all'] } },
-  { label: 'dmarc-none', zone: { '_dmarc.dmarc-none.gov.test': { TXT: ['v=DMARC1; p=none; rua=mailto:d@gov.test'] } } },
+  {
+    label: 'dmarc-none',
+    zone: { '_dmarc.dmarc-none.gov.test': { TXT: ['v=DMARC1; p=none; rua=mailto:d@gov.test'] } },
+  },
   { label: 'dmarc-norua', zone: { '_dmarc.dmarc-norua.gov.test': { TXT: ['v=DMARC1; p=reject'] } } },
   { label: 'mx-plain', mail: 'plain' },
   { label: 'mx-selfsigned', mail: 'self-signed' },

@@ -16,7 +16,10 @@ const apexEntry = (spec: SiteSpec, host: string): ZoneEntry => ({
   CAA: [{ flags: 0, tag: 'issue', value: 'ca.gov.test' }],
   NS: ['ns1.gov.test', 'ns2.gov.test'],
   TXT: [spec.mail && spec.mail !== 'none' ? 'v=spf1 mx -all' : 'v=spf1 -all'],
-  MX: spec.mail && spec.mail !== 'none' ? [{ preference: 10, exchange: `mx.${host}` }] : [{ preference: 0, exchange: '' }],
+  MX:
+    spec.mail && spec.mail !== 'none'
+      ? [{ preference: 10, exchange: `mx.${host}` }]
+      : [{ preference: 0, exchange: '' }],
   ...spec.dns,
 })
 
@@ -53,7 +56,11 @@ export const startRig = async (options: { only?: string[] } = {}) => {
         https = responder.port
       }
       if (spec.ipv6 === 'ok') {
-        const v6 = await listen(createNetServer((s) => s.end()), '::1', https)
+        const v6 = await listen(
+          createNetServer((s) => s.end()),
+          '::1',
+          https,
+        )
         closers.push(v6.close)
       }
       const siteSmtp = { http: site.http, https }
@@ -64,7 +71,10 @@ export const startRig = async (options: { only?: string[] } = {}) => {
       zone.set(`_dmarc.${host}`, { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@gov.test'], signed: true })
       for (const [name, entry] of Object.entries(spec.zone ?? {})) zone.set(name, entry)
       if (spec.mail && spec.mail !== 'none') {
-        const mxCert = await pki.issue({ names: [`mx.${host}`], issuer: spec.mail === 'self-signed' ? 'self' : 'public' })
+        const mxCert = await pki.issue({
+          names: [`mx.${host}`],
+          issuer: spec.mail === 'self-signed' ? 'self' : 'public',
+        })
         const smtp = await startSmtp(spec.mail, mxCert)
         closers.push(smtp.close)
         ports.set(`mx.${host}`, { smtp: smtp.port })

@@ -110,13 +110,34 @@ export const createPki = async () => {
       await writeFile(file('ca.pem'), intermediate.pem)
       await writeFile(file('ca.key'), await keyPem(intermediate.keys.privateKey))
       const sans = spec.names.map((n) => `DNS:${n}`).join(',')
-      await writeFile(file('ext'), `subjectAltName=${sans}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
+      await writeFile(
+        file('ext'),
+        `subjectAltName=${sans}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
+      )
       const run = promisify(execFile)
-      await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
-        .concat(['-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', `/CN=${spec.names[0]}`]))
-      await run('openssl', ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key')]
-        .concat(['-set_serial', `0x${nextSerial()}`, '-days', '365', `-${(spec.hash ?? 'SHA-256').replace('-', '').toLowerCase()}`])
-        .concat(['-extfile', file('ext'), '-out', file('leaf.pem')]))
+      await run(
+        'openssl',
+        ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'].concat([
+          '-keyout',
+          file('leaf.key'),
+          '-out',
+          file('leaf.csr'),
+          '-subj',
+          `/CN=${spec.names[0]}`,
+        ]),
+      )
+      await run(
+        'openssl',
+        ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key')]
+          .concat([
+            '-set_serial',
+            `0x${nextSerial()}`,
+            '-days',
+            '365',
+            `-${(spec.hash ?? 'SHA-256').replace('-', '').toLowerCase()}`,
+          ])
+          .concat(['-extfile', file('ext'), '-out', file('leaf.pem')]),
+      )
       const cert = await readFile(file('leaf.pem'), 'utf8')
       return { key: await readFile(file('leaf.key'), 'utf8'), cert, chain: cert + intermediate.pem }
     } finally {
@@ -145,7 +166,9 @@ export const createPki = async () => {
       signingKey: self ? keys.privateKey : ca.keys.privateKey,
       extensions: [
         new x509.BasicConstraintsExtension(false),
-        new x509.SubjectAlternativeNameExtension(spec.names.map((value) => ({ type: 'dns' as const, value }))),
+        new x509.SubjectAlternativeNameExtension(
+          spec.names.map((value) => ({ type: 'dns' as const, value })),
+        ),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       ],
     })

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net'
 import { SMTPServer } from 'smtp-server'
@@ -114,7 +119,8 @@ const plainHandler = (spec: SiteSpec, host: string) => (req: IncomingMessage, re
     res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'plain=1' })
     return res.end('<html><body>plain</body></html>')
   }
-  const location = typeof http === 'object' && name === host ? http.location : `https://${name}${req.url ?? '/'}`
+  const location =
+    typeof http === 'object' && name === host ? http.location : `https://${name}${req.url ?? '/'}`
   res.writeHead(301, { location })
   res.end()
 }
