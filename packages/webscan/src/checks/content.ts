@@ -1,5 +1,5 @@
 import type { Evidence, HttpChain } from '../types.ts'
-import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, outcome } from './define.ts'
+import { type CheckDef, finalHop, headerValues, msg, onPage, outcome } from './define.ts'
 import { pageRefs } from './headers.ts'
 import { HALF_YEAR, parseHsts } from './transport.ts'
 
@@ -17,8 +17,7 @@ export const mixedContent: CheckDef = {
   category: 'web',
   severity: 'high',
   needs: ['web'],
-  evaluate: (ev) => {
-    if (!finalHop(ev)) return outcome('na', NO_PAGE)
+  evaluate: onPage((_hop, ev) => {
     const refs = pageRefs(ev)
     if (!refs) return outcome('na', noHtml)
     const insecure = refs.resources.filter((r) => r.url?.startsWith('http:'))
@@ -52,7 +51,7 @@ export const mixedContent: CheckDef = {
       msg('No mixed content.', 'Qarışıq məzmun yoxdur.', 'Смешанного содержимого нет.'),
       { evidence },
     )
-  },
+  }),
 }
 
 export const sri: CheckDef = {
@@ -61,8 +60,7 @@ export const sri: CheckDef = {
   category: 'web',
   severity: 'medium',
   needs: ['web'],
-  evaluate: (ev) => {
-    if (!finalHop(ev)) return outcome('na', NO_PAGE)
+  evaluate: onPage((_hop, ev) => {
     const refs = pageRefs(ev)
     if (!refs) return outcome('na', noHtml)
     const origin = new URL(ev.web?.canonical as string).origin
@@ -103,7 +101,7 @@ export const sri: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }
 
 export interface ParsedCookie {
@@ -160,8 +158,7 @@ export const cookies: CheckDef = {
   category: 'web',
   severity: 'medium',
   needs: ['web', 'web.robots'],
-  evaluate: (ev) => {
-    if (!finalHop(ev)) return outcome('na', NO_PAGE)
+  evaluate: onPage((_hop, ev) => {
     const all = collectCookies(ev)
     if (all.length === 0)
       return outcome(
@@ -219,5 +216,5 @@ export const cookies: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }

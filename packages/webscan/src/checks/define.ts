@@ -119,3 +119,17 @@ export const worst = (verdicts: Verdict[]): Verdict => {
 /** A resolver failure (timeout, SERVFAIL, REFUSED) says nothing about the records: the check cannot be judged. */
 export const dnsFailed = (answer?: { rcode: string; error?: string }) =>
   !answer || Boolean(answer.error) || (answer.rcode !== 'NOERROR' && answer.rcode !== 'NXDOMAIN')
+
+export const NO_DNS = msg(
+  'DNS could not be queried.',
+  'DNS sorğusu alınmadı.',
+  'Не удалось выполнить DNS-запрос.',
+)
+
+/** Wraps a check of the final HTTPS page: without a page it does not apply (scored on reachability instead). */
+export const onPage =
+  (evaluate: (hop: HttpHop, ev: Evidence, env: EvalEnv) => Outcome) =>
+  (ev: Evidence, env: EvalEnv): Outcome => {
+    const hop = finalHop(ev)
+    return hop ? evaluate(hop, ev, env) : outcome('na', NO_PAGE)
+  }

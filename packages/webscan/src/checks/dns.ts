@@ -1,6 +1,4 @@
-import { type CheckDef, dnsFailed, msg, outcome } from './define.ts'
-
-const noDns = msg('DNS could not be queried.', 'DNS sorğusu alınmadı.', 'Не удалось выполнить DNS-запрос.')
+import { type CheckDef, dnsFailed, msg, NO_DNS, outcome } from './define.ts'
 
 export const dnssec: CheckDef = {
   id: 'dnssec',
@@ -10,7 +8,7 @@ export const dnssec: CheckDef = {
   needs: ['dns.dnssec'],
   evaluate: (ev) => {
     const d = ev.dns?.dnssec
-    if (!d || d.secure.error) return outcome('error', noDns, { evidence: { error: d?.secure.error } })
+    if (!d || d.secure.error) return outcome('error', NO_DNS, { evidence: { error: d?.secure.error } })
     const evidence = { rcode: d.secure.rcode, ad: d.secure.ad, checkingDisabled: d.checkingDisabled }
     if (d.secure.rcode === 'SERVFAIL' && d.checkingDisabled?.rcode === 'NOERROR')
       return outcome(
@@ -32,7 +30,7 @@ export const dnssec: CheckDef = {
         ),
         { evidence },
       )
-    if (d.secure.rcode !== 'NOERROR') return outcome('error', noDns, { evidence })
+    if (d.secure.rcode !== 'NOERROR') return outcome('error', NO_DNS, { evidence })
     return outcome(
       'fail',
       msg('The domain is not DNSSEC-signed.', 'Domen DNSSEC ilə imzalanmayıb.', 'Домен не подписан DNSSEC.'),
@@ -49,7 +47,7 @@ export const caa: CheckDef = {
   needs: ['dns.caa'],
   evaluate: (ev) => {
     const steps = ev.dns?.caa
-    if (!steps || steps.some((s) => dnsFailed(s.answer))) return outcome('error', noDns)
+    if (!steps || steps.some((s) => dnsFailed(s.answer))) return outcome('error', NO_DNS)
     const found = steps.find((s) => s.answer.data.length > 0)
     const evidence = { climbed: steps.map((s) => s.name), records: found?.answer.data ?? [], at: found?.name }
     if (!found)
@@ -108,7 +106,7 @@ export const ipv6: CheckDef = {
   needs: ['dns.ipv6'],
   evaluate: (ev) => {
     const aaaa = ev.dns?.aaaa
-    if (dnsFailed(aaaa) || !aaaa) return outcome('error', noDns)
+    if (dnsFailed(aaaa) || !aaaa) return outcome('error', NO_DNS)
     const reach = ev.dns?.ipv6Reach ?? []
     const evidence = { aaaa: aaaa.data, reach }
     if (aaaa.data.length === 0)
@@ -143,7 +141,7 @@ export const nameServers: CheckDef = {
   needs: ['dns.ns'],
   evaluate: (ev) => {
     const ns = ev.dns?.ns
-    if (dnsFailed(ns) || !ns) return outcome('error', noDns)
+    if (dnsFailed(ns) || !ns) return outcome('error', NO_DNS)
     const withV6 = Object.values(ev.dns?.nsAaaa ?? {}).filter((a) => a.data.length > 0).length
     const evidence = { ns: ns.data, withIpv6: withV6 }
     if (ns.data.length < 2)

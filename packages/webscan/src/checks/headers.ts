@@ -1,6 +1,6 @@
 import type { Evidence, Verdict } from '../types.ts'
 import { type CspResult, evaluateCsp, frameAncestorsProtects } from './csp.ts'
-import { type CheckDef, finalBody, finalHop, headerValues, msg, NO_PAGE, outcome } from './define.ts'
+import { type CheckDef, finalBody, finalHop, headerValues, msg, NO_PAGE, onPage, outcome } from './define.ts'
 import { extractRefs } from './html.ts'
 
 const isHtml = (ev: Evidence) => /html/i.test(headerValues(finalHop(ev), 'content-type')[0] ?? 'text/html')
@@ -40,8 +40,7 @@ export const csp: CheckDef = {
   category: 'web',
   severity: 'medium',
   needs: ['web'],
-  evaluate: (ev) => {
-    if (!finalHop(ev)) return outcome('na', NO_PAGE)
+  evaluate: onPage((_hop, ev) => {
     const result = cspCheck(ev)
     const verdict = CSP_VERDICT[result.result]
     const evidence = { ...result }
@@ -81,7 +80,7 @@ export const csp: CheckDef = {
           ),
       { evidence },
     )
-  },
+  }),
 }
 
 export const clickjacking: CheckDef = {
@@ -90,9 +89,7 @@ export const clickjacking: CheckDef = {
   category: 'web',
   severity: 'medium',
   needs: ['web'],
-  evaluate: (ev) => {
-    const hop = finalHop(ev)
-    if (!hop) return outcome('na', NO_PAGE)
+  evaluate: onPage((hop, ev) => {
     const frameAncestors = cspCheck(ev).frameAncestors
     const xfo = headerValues(hop, 'x-frame-options')
     const value = xfo.length === 1 ? (xfo[0] as string).trim().toLowerCase() : undefined
@@ -126,7 +123,7 @@ export const clickjacking: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }
 
 export const contentTypeOptions: CheckDef = {
@@ -135,9 +132,7 @@ export const contentTypeOptions: CheckDef = {
   category: 'web',
   severity: 'low',
   needs: ['web'],
-  evaluate: (ev) => {
-    const hop = finalHop(ev)
-    if (!hop) return outcome('na', NO_PAGE)
+  evaluate: onPage((hop, _ev) => {
     const values = headerValues(hop, 'x-content-type-options')
     const evidence = { values }
     const value = values[0]?.trim().toLowerCase()
@@ -170,7 +165,7 @@ export const contentTypeOptions: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }
 
 const GOOD_REFERRER = new Set([
@@ -192,9 +187,7 @@ export const referrerPolicy: CheckDef = {
   category: 'web',
   severity: 'low',
   needs: ['web'],
-  evaluate: (ev) => {
-    const hop = finalHop(ev)
-    if (!hop) return outcome('na', NO_PAGE)
+  evaluate: onPage((hop, ev) => {
     const values = [
       ...headerValues(hop, 'referrer-policy'),
       ...(pageRefs(ev)?.httpEquiv.get('referrer') ?? []),
@@ -232,7 +225,7 @@ export const referrerPolicy: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }
 
 export const cors: CheckDef = {

@@ -1,4 +1,4 @@
-import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, outcome } from './define.ts'
+import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, onPage, outcome } from './define.ts'
 import { pageRefs } from './headers.ts'
 
 const YEAR_MS = 366 * 86_400_000
@@ -94,9 +94,7 @@ export const versionDisclosure: CheckDef = {
   category: 'hygiene',
   severity: 'low',
   needs: ['web'],
-  evaluate: (ev) => {
-    const hop = finalHop(ev)
-    if (!hop) return outcome('na', NO_PAGE)
+  evaluate: onPage((hop, ev) => {
     const seen: Record<string, string> = {}
     for (const name of BANNERS) {
       const value = headerValues(hop, name)[0]
@@ -135,5 +133,5 @@ export const versionDisclosure: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }

@@ -1,7 +1,6 @@
 import type { Evidence } from '../types.ts'
-import { type CheckDef, dnsFailed, msg, outcome } from './define.ts'
+import { type CheckDef, dnsFailed, msg, NO_DNS, outcome } from './define.ts'
 
-const noDns = msg('DNS could not be queried.', 'DNS sorğusu alınmadı.', 'Не удалось выполнить DNS-запрос.')
 const spfOf = (data: string[]) => data.filter((t) => /^v=spf1(\s|$)/i.test(t))
 const LOOKUP_TERM = /^[+?~-]?(include:|a$|a[:/]|mx$|mx[:/]|ptr|exists:|redirect=)/i
 
@@ -36,7 +35,7 @@ export const spf: CheckDef = {
   needs: ['mail.spf', 'mail.starttls'],
   evaluate: (ev) => {
     const answer = ev.mail?.spf
-    if (dnsFailed(answer) || !answer) return outcome('error', noDns)
+    if (dnsFailed(answer) || !answer) return outcome('error', NO_DNS)
     const records = spfOf(answer.data)
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
@@ -99,7 +98,7 @@ export const dmarc: CheckDef = {
   needs: ['mail.dmarc'],
   evaluate: (ev) => {
     const answer = ev.mail?.dmarc
-    if (dnsFailed(answer) || !answer) return outcome('error', noDns)
+    if (dnsFailed(answer) || !answer) return outcome('error', NO_DNS)
     const records = answer.data.filter((t) => /^v=DMARC1\s*(;|$)/i.test(t))
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
@@ -153,7 +152,7 @@ export const mxStarttls: CheckDef = {
   severity: 'high',
   needs: ['mail.starttls'],
   evaluate: (ev) => {
-    if (!ev.mail?.mx || dnsFailed(ev.mail.mx)) return outcome('error', noDns)
+    if (!ev.mail?.mx || dnsFailed(ev.mail.mx)) return outcome('error', NO_DNS)
     const probes = ev.mail.smtp ?? []
     if (probes.length === 0) return outcome('na', noMx)
     const evidence = { probes }
@@ -226,7 +225,7 @@ export const mtaSts: CheckDef = {
   needs: ['mail.mtaSts'],
   evaluate: (ev) => {
     const m = ev.mail?.mtaSts
-    if (!m || !ev.mail?.mx || dnsFailed(ev.mail.mx) || dnsFailed(m.record)) return outcome('error', noDns)
+    if (!m || !ev.mail?.mx || dnsFailed(ev.mail.mx) || dnsFailed(m.record)) return outcome('error', NO_DNS)
     const hosts = mxHosts(ev)
     if (hosts.length === 0) return outcome('na', noMx)
     const hasRecord = m.record.data.some((t) => /^v=STSv1/i.test(t))

@@ -219,6 +219,8 @@ export const tlsAead: CheckDef = {
   }),
 }
 
+const NO_TLS12 = msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.')
+
 const baselineOutcome = (tls: TlsEvidence) => {
   const base = probe(tls, 'baseline')
   return base && !base.error && base.version ? base : undefined
@@ -232,11 +234,7 @@ export const tlsRenegotiation: CheckDef = {
   needs: ['tls'],
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
-    if (!base)
-      return outcome(
-        'na',
-        msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'),
-      )
+    if (!base) return outcome('na', NO_TLS12)
     const evidence = { renegotiationInfo: base.renegotiationInfo }
     if (base.renegotiationInfo)
       return outcome(
@@ -268,11 +266,7 @@ export const tlsCompression: CheckDef = {
   needs: ['tls'],
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
-    if (!base)
-      return outcome(
-        'na',
-        msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.'),
-      )
+    if (!base) return outcome('na', NO_TLS12)
     const evidence = { compression: base.compression }
     if (!base.compression)
       return outcome(

@@ -1,5 +1,5 @@
 import type { HttpChain, Verdict } from '../types.ts'
-import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, outcome, worst } from './define.ts'
+import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, onPage, outcome, worst } from './define.ts'
 
 const live = (chain?: HttpChain) => Boolean(chain?.final)
 
@@ -214,9 +214,7 @@ export const hsts: CheckDef = {
   category: 'transport',
   severity: 'high',
   needs: ['web'],
-  evaluate: (ev) => {
-    const hop = finalHop(ev)
-    if (!hop) return outcome('na', NO_PAGE)
+  evaluate: onPage((hop, _ev) => {
     const values = headerValues(hop, 'strict-transport-security')
     const policy = parseHsts(values)
     const evidence = { headers: values, policy, certificateValid: Boolean(hop.tls?.authorized) }
@@ -262,7 +260,7 @@ export const hsts: CheckDef = {
       ),
       { evidence },
     )
-  },
+  }),
 }
 
 const preloadedBy = (host: string, list: string[]) =>
