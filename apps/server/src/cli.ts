@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Command } from 'commander'
 import { eq } from 'drizzle-orm'
 import { buildServices } from './app.ts'
@@ -8,6 +7,7 @@ import { loadConfig } from './config.ts'
 import { memberships, organizations, roleGrants, user } from './db/schema/index.ts'
 import { serve, worker } from './main.ts'
 import { systemActor } from './modules/access/actor.ts'
+import { backupTo, restoreFrom } from './platform/backup.ts'
 import { openDatabase, runMigrations } from './platform/db.ts'
 import { openInfrastructure } from './platform/infra.ts'
 import { totpFromUri } from './platform/totp.ts'
@@ -136,35 +136,7 @@ program
     'write the database and the evidence files to a new folder (stop the server first when embedded)',
   )
   .action(async (dir: string) => {
-    const config = loadConfig()
-    const out = resolve(dir)
-    if (existsSync(out)) fail(`"${out}" already exists: give a new folder`)
-    mkdirSync(out, { recursive: true })
-    if (config.databaseUrl) {
-      const r = spawnSync(
-        'pg_dump',
-        ['--format=custom', `--file=${join(out, 'database.pgdump')}`, config.databaseUrl],
-        { stdio: 'inherit' },
-      )
-      if (r.status !== 0) fail('pg_dump failed (is the PostgreSQL client installed?)')
-    } else {
-      const database = await openDatabase({ dataDir: config.dataDir })
-      const dump = await database.pglite?.dumpDataDir('gzip')
-      await database.close()
-      writeFileSync(join(out, 'database.pglite.tar.gz'), Buffer.from(await (dump as Blob).arrayBuffer()))
-      cpSync(join(config.dataDir, 'auth-secret'), join(out, 'auth-secret'))
-    }
-    if (existsSync(join(config.dataDir, 'files')))
-      cpSync(join(config.dataDir, 'files'), join(out, 'files'), { recursive: true })
-    writeFileSync(
-      join(out, 'backup.json'),
-      JSON.stringify(
-        { createdAt: new Date().toISOString(), database: config.databaseUrl ? 'postgres' : 'pglite' },
-        null,
-        2,
-      ),
-    )
-    console.log(`Backup written to ${out}`)
+    console.log(`Backup written to ${await backupTo(loadConfig(), dir)}`)
   })
 
 program
@@ -172,40 +144,9 @@ program
   .description('replace the database and evidence files with a backup (the server must be stopped)')
   .option('--yes', 'confirm that the current data will be replaced')
   .action(async (dir: string, o: { yes?: boolean }) => {
-    const config = loadConfig()
-    const src = resolve(dir)
-    if (!existsSync(join(src, 'backup.json'))) fail(`"${src}" is not a Qalxan backup (no backup.json)`)
     if (!o.yes) fail('Restoring replaces all current data: run again with --yes')
-    if (config.databaseUrl) {
-      const r = spawnSync(
-        'pg_restore',
-        [
-          '--clean',
-          '--if-exists',
-          '--no-owner',
-          `--dbname=${config.databaseUrl}`,
-          join(src, 'database.pgdump'),
-        ],
-        { stdio: 'inherit' },
-      )
-      if (r.status !== 0) fail('pg_restore failed')
-    } else {
-      const blob = new Blob([readFileSync(join(src, 'database.pglite.tar.gz'))])
-      const staging = `${config.dataDir}.restoring`
-      rmSync(staging, { recursive: true, force: true })
-      // Load into a fresh folder first, so a bad archive leaves the current data untouched.
-      const database = await openDatabase({ dataDir: staging, loadDataDir: blob })
-      await runMigrations(database)
-      await database.close()
-      const { renameSync } = await import('node:fs')
-      const old = `${config.dataDir}.before-restore-${Date.now()}`
-      if (existsSync(config.dataDir)) renameSync(config.dataDir, old)
-      renameSync(staging, config.dataDir)
-      cpSync(join(src, 'auth-secret'), join(config.dataDir, 'auth-secret'))
-      console.log(`Previous data kept in ${old}`)
-    }
-    if (existsSync(join(src, 'files')))
-      cpSync(join(src, 'files'), join(config.dataDir, 'files'), { recursive: true })
+    const { previous } = await restoreFrom(loadConfig(), dir)
+    if (previous) console.log(`Previous data kept in ${previous}`)
     console.log('Restore finished')
   })
 

@@ -46,7 +46,8 @@ export const lockDataDir = (dir: string): (() => void) => {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10)
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      // The same process counts too: two PGlite instances on one folder corrupt it just the same.
+      if (Number.isInteger(pid) && isAlive(pid)) {
         throw new Error(
           `The data folder "${dir}" is in use by process ${pid}. Stop that process first, or set DATABASE_URL to use PostgreSQL for several processes.`,
         )

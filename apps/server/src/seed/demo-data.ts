@@ -103,6 +103,16 @@ export const DEMO_ORGS: DemoOrg[] = [
     },
   },
   {
+    code: 'NMR-MSK',
+    type: 'commission',
+    jurisdiction: 'nakhchivan',
+    name: {
+      az: 'Naxçıvan Muxtar Respublikasının Mərkəzi Seçki Komissiyası',
+      en: 'Central Election Commission of the Nakhchivan Autonomous Republic',
+      ru: 'Центральная избирательная комиссия Нахчыванской Автономной Республики',
+    },
+  },
+  {
     code: 'NMR-NK',
     type: 'cabinet',
     jurisdiction: 'nakhchivan',
