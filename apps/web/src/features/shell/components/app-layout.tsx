@@ -1,10 +1,10 @@
 import { Burger, Group, Text } from '@mantine/core'
-import { Link, Outlet, useRouterState } from '@tanstack/react-router'
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShieldMark } from '../../../components/shield-mark.tsx'
 import { useCurrentMe } from '../../me/api/me.ts'
-import { navigationFor } from '../nav.ts'
+import { allowedDuringMfaSetup, navigationFor, TWO_FACTOR_SETUP_PATH } from '../nav.ts'
 import { LanguageSwitcher } from './language-switcher.tsx'
 import { NotificationBell } from './notification-bell.tsx'
 import { UserMenu } from './user-menu.tsx'
@@ -20,6 +20,12 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname })
   const [navOpen, setNavOpen] = useState(false)
   const items = navigationFor(me)
+
+  const navigate = useNavigate()
+  // A second factor can become required while the page is open (role granted, factor removed).
+  useEffect(() => {
+    if (me.mfaSetupRequired && !allowedDuringMfaSetup(pathname)) void navigate({ to: TWO_FACTOR_SETUP_PATH })
+  }, [me.mfaSetupRequired, pathname, navigate])
 
   // On a tablet the navigation is a drawer: close it after each navigation.
   useEffect(() => {

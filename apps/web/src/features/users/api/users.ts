@@ -94,3 +94,7 @@ export function useMoveUser(id: string) {
     onSuccess: invalidate,
   })
 }
+
+export function useResendInvitation(id: string) {
+  return useMutation({ mutationFn: () => api.post<{ ok: true }>(`${userPath(id)}/invite`, {}) })
+}

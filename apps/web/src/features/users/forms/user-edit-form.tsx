@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { applyServerErrors, formResolver } from '../../../lib/form-errors.ts'
-import { notifySuccess } from '../../../lib/notify.ts'
-import { useUpdateUser } from '../api/users.ts'
+import { notifyError, notifySuccess } from '../../../lib/notify.ts'
+import { useResendInvitation, useUpdateUser } from '../api/users.ts'
 
 type FormIn = z.input<typeof UpdateUserSchema>
 type FormOut = z.output<typeof UpdateUserSchema>
@@ -15,6 +15,7 @@ type FormOut = z.output<typeof UpdateUserSchema>
 export function UserEditForm({ user, canManage }: { user: UserSummary; canManage: boolean }) {
   const { t } = useTranslation()
   const update = useUpdateUser(user.id)
+  const invite = useResendInvitation(user.id)
   const [error, setError] = useState<unknown>(null)
   const [extra, setExtra] = useState<string[]>([])
   const form = useForm<FormIn, unknown, FormOut>({
@@ -97,6 +98,18 @@ export function UserEditForm({ user, canManage }: { user: UserSummary; canManage
           <Group>
             <Button type="submit" loading={form.formState.isSubmitting}>
               {t('common.save')}
+            </Button>
+            <Button
+              variant="default"
+              loading={invite.isPending}
+              onClick={() =>
+                invite.mutate(undefined, {
+                  onSuccess: () => notifySuccess(t('users.invitationSent', { email: user.email })),
+                  onError: (e) => notifyError(t, e),
+                })
+              }
+            >
+              {t('users.resendInvitation')}
             </Button>
           </Group>
         )}
