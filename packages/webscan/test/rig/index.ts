@@ -5,12 +5,12 @@ import { startDnsServer, type Zone, type ZoneEntry } from './dns-server.ts'
 import { CLOSED_PORT, DNS_ONLY, SITES, type SiteSpec, ZONE } from './fixtures.ts'
 import { startLegacyResponder } from './legacy-tls.ts'
 import { createPki, type Issued } from './pki.ts'
-import { listen, type Running, startSite, startSmtp } from './servers.ts'
+import { type Bind, EPHEMERAL, listen, type Running, startSite, startSmtp } from './servers.ts'
 
 export const hostOf = (label: string) => domainToASCII(`${label}.${ZONE}`)
 
-const apexEntry = (spec: SiteSpec, host: string): ZoneEntry => ({
-  A: ['127.0.0.1'],
+const apexEntry = (spec: SiteSpec, host: string, address: string): ZoneEntry => ({
+  A: [address],
   ...(spec.ipv6 ? { AAAA: ['::1'] } : {}),
   signed: true,
   CAA: [{ flags: 0, tag: 'issue', value: 'ca.gov.test' }],
@@ -35,7 +35,7 @@ const leafFor = async (pki: Awaited<ReturnType<typeof createPki>>, spec: SiteSpe
  * The offline world the scanner is tested in: a test PKI, one site per misconfiguration, a DNS resolver for
  * `gov.test`, legacy-TLS responders and SMTP servers, all on 127.0.0.1 (and ::1) with ephemeral ports.
  */
-export const startRig = async (options: { only?: string[] } = {}) => {
+export const startRig = async (options: { only?: string[]; realPorts?: boolean } = {}) => {
   const pki = await createPki()
   const specs = options.only ? SITES.filter((s) => options.only?.includes(s.label)) : SITES
   const zone: Zone = new Map(Object.entries(DNS_ONLY))
@@ -44,14 +44,22 @@ export const startRig = async (options: { only?: string[] } = {}) => {
   const closedPort = CLOSED_PORT
 
   await Promise.all(
-    specs.map(async (spec) => {
+    specs.map(async (spec, index) => {
       const host = hostOf(spec.label)
+      // The bench gives every site its own loopback address with the standard ports, as on the internet.
+      const bind: Bind = options.realPorts
+        ? { address: `127.0.1.${index + 1}`, https: 443, http: 80, smtp: 25 }
+        : EPHEMERAL
       const cert: Issued | undefined = spec.https === false ? undefined : await leafFor(pki, spec, host)
-      const site = await startSite(spec, host, cert)
+      const site = await startSite(spec, host, cert, bind)
       closers.push(site.close)
       let https = site.https
       if (spec.legacy) {
-        const responder = await startLegacyResponder(spec.legacy, site.https)
+        const responder = await startLegacyResponder(
+          spec.legacy,
+          { address: bind.address, port: site.https },
+          { address: bind.address, port: bind.https },
+        )
         closers.push(responder.close)
         https = responder.port
       }
@@ -63,11 +71,12 @@ export const startRig = async (options: { only?: string[] } = {}) => {
         )
         closers.push(v6.close)
       }
-      const siteSmtp = { http: site.http, https }
-      for (const name of [host, `www.${host}`, `mta-sts.${host}`]) ports.set(name, siteSmtp)
+      const sitePorts = { http: site.http, https }
+      for (const name of [host, `www.${host}`, `mta-sts.${host}`]) ports.set(name, sitePorts)
+      const wwwAddress = spec.www === 'closed' && options.realPorts ? '127.0.2.1' : bind.address
       if (spec.www === 'closed') ports.set(`www.${host}`, { http: site.http, https: closedPort })
-      zone.set(host, apexEntry(spec, host))
-      zone.set(`www.${host}`, { A: ['127.0.0.1'], signed: true })
+      zone.set(host, apexEntry(spec, host, bind.address))
+      zone.set(`www.${host}`, { A: [wwwAddress], signed: true })
       zone.set(`_dmarc.${host}`, { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@gov.test'], signed: true })
       for (const [name, entry] of Object.entries(spec.zone ?? {})) zone.set(name, entry)
       if (spec.mail && spec.mail !== 'none') {
@@ -75,12 +84,12 @@ export const startRig = async (options: { only?: string[] } = {}) => {
           names: [`mx.${host}`],
           issuer: spec.mail === 'self-signed' ? 'self' : 'public',
         })
-        const smtp = await startSmtp(spec.mail, mxCert)
+        const smtp = await startSmtp(spec.mail, mxCert, bind)
         closers.push(smtp.close)
         ports.set(`mx.${host}`, { smtp: smtp.port })
-        zone.set(`mx.${host}`, { A: ['127.0.0.1'] })
+        zone.set(`mx.${host}`, { A: [bind.address] })
         zone.set(`_mta-sts.${host}`, { TXT: ['v=STSv1; id=20260101'] })
-        zone.set(`mta-sts.${host}`, { A: ['127.0.0.1'] })
+        zone.set(`mta-sts.${host}`, { A: [bind.address] })
       }
     }),
   )
@@ -89,7 +98,9 @@ export const startRig = async (options: { only?: string[] } = {}) => {
 
   const scanOptions: ScanOptions = {
     resolver: dns.address,
-    ports: (host) => ports.get(host) ?? { http: closedPort, https: closedPort, smtp: closedPort },
+    ports: options.realPorts
+      ? undefined
+      : (host) => ports.get(host) ?? { http: closedPort, https: closedPort, smtp: closedPort },
     roots: [pki.root],
     nationalRoots: [pki.nationalRoot],
     extraSuffixes: [ZONE],

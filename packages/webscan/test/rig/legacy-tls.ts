@@ -51,7 +51,11 @@ const serverHello = (version: number, suite: number, reneg: boolean, compression
  * Answers the hellos OpenSSL 3 can no longer produce with a hand-built ServerHello, and passes every other
  * connection through to a real TLS server, so one host shows both a working site and a legacy weakness.
  */
-export const startLegacyResponder = async (config: LegacyConfig, backendPort: number) => {
+export const startLegacyResponder = async (
+  config: LegacyConfig,
+  backend: { address: string; port: number },
+  bind: { address: string; port: number },
+) => {
   const sockets = new Set<Socket>()
   const server: Server = createServer((socket) => {
     sockets.add(socket)
@@ -70,15 +74,15 @@ export const startLegacyResponder = async (config: LegacyConfig, backendPort: nu
           return socket.end(serverHello(0x0303, hello.suites[0] ?? 0xc02b, renegotiationInfo, compression))
         }
       }
-      const backend = connect({ host: '127.0.0.1', port: backendPort })
-      sockets.add(backend)
-      backend.on('close', () => sockets.delete(backend))
-      backend.on('error', () => socket.destroy())
-      backend.write(first)
-      socket.pipe(backend).pipe(socket)
+      const upstream = connect({ host: backend.address, port: backend.port })
+      sockets.add(upstream)
+      upstream.on('close', () => sockets.delete(upstream))
+      upstream.on('error', () => socket.destroy())
+      upstream.write(first)
+      socket.pipe(upstream).pipe(socket)
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(bind.port, bind.address, resolve))
   const address = server.address()
   return {
     port: typeof address === 'object' && address ? address.port : 0,

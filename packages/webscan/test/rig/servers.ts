@@ -133,14 +133,24 @@ const hostileTcp = (mode: 'slow' | 'garbage' | 'reset'): NetServer =>
     if (mode === 'reset') socket.resetAndDestroy()
   })
 
-export const startSite = async (spec: SiteSpec, host: string, cert?: Issued) => {
+/** Where a fixture listens: ephemeral ports on 127.0.0.1 for tests, or its own address on 443/80/25 for the bench. */
+export interface Bind {
+  address: string
+  https: number
+  http: number
+  smtp: number
+}
+
+export const EPHEMERAL: Bind = { address: '127.0.0.1', https: 0, http: 0, smtp: 0 }
+
+export const startSite = async (spec: SiteSpec, host: string, cert?: Issued, bind: Bind = EPHEMERAL) => {
   const closers: Running[] = []
   let https = 0
   let http = 0
   const hostile = spec.hostile
   if (hostile === 'slow' || hostile === 'garbage' || hostile === 'reset') {
-    const a = await listen(hostileTcp(hostile))
-    const b = await listen(hostileTcp(hostile))
+    const a = await listen(hostileTcp(hostile), bind.address, bind.https)
+    const b = await listen(hostileTcp(hostile), bind.address, bind.http)
     return { https: a.port, http: b.port, close: () => Promise.all([a.close(), b.close()]).then(() => {}) }
   }
   if (spec.https !== false && cert) {
@@ -149,18 +159,27 @@ export const startSite = async (spec: SiteSpec, host: string, cert?: Issued) => 
       siteHandler(spec, host),
     )
     server.on('tlsClientError', () => {})
-    const running = await listen(server)
+    // Behind a legacy responder the real server is only its backend, on any free port.
+    const running = await listen(server, bind.address, spec.legacy ? 0 : bind.https)
     closers.push(running)
     https = running.port
   }
-  const plain = await listen(createHttpServer({ maxHeaderSize: 16384 }, plainHandler(spec, host)))
+  const plain = await listen(
+    createHttpServer({ maxHeaderSize: 16384 }, plainHandler(spec, host)),
+    bind.address,
+    bind.http,
+  )
   closers.push(plain)
   http = plain.port
   if (!https) https = CLOSED_PORT
   return { https, http, close: () => Promise.all(closers.map((c) => c.close())).then(() => {}) }
 }
 
-export const startSmtp = async (mode: 'good' | 'plain' | 'self-signed', cert: Issued): Promise<Running> => {
+export const startSmtp = async (
+  mode: 'good' | 'plain' | 'self-signed',
+  cert: Issued,
+  bind: Bind = EPHEMERAL,
+): Promise<Running> => {
   const server = new SMTPServer({
     secure: false,
     key: cert.key,
@@ -176,7 +195,7 @@ export const startSmtp = async (mode: 'good' | 'plain' | 'self-signed', cert: Is
   })
   const running = await new Promise<number>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(bind.smtp, bind.address, () => {
       const address = server.server.address()
       resolve(typeof address === 'object' && address ? address.port : 0)
     })
