@@ -19,7 +19,13 @@ const config = parseConfig({
     street: { kind: 'address' },
     sex: { kind: 'sex' },
   },
-  comparisons: [{ column: 'first', method: 'name' }],
+  comparisons: [
+    { column: 'first', method: 'name' },
+    { column: 'dob', method: 'date' },
+    { column: 'fin', method: 'id' },
+    { column: 'street', method: 'text' },
+    { column: 'sex', method: 'exact' },
+  ],
   blocking: [['first']],
   training: { deterministic: [['first']] },
 })

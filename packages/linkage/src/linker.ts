@@ -108,6 +108,7 @@ export const createLinker = async (options: LinkerOptions) => {
         onProblem,
         ...(options.onRow ? { onRow: options.onRow } : {}),
         onProgress: (n) => progress({ stage: 'read', done: before + n }),
+        ...(options.db?.tempDirectory ? { tempDirectory: options.db.tempDirectory } : {}),
         ...(signal ? { signal } : {}),
       })
     }

@@ -1,3 +1,8 @@
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ident } from './comparisons.ts'
 import type { LinkageConfig } from './config.ts'
 import type { Db } from './db.ts'
@@ -6,12 +11,50 @@ import { type ColumnKind, derivedColumns, deriveValue, normalise } from './norma
 
 export type StoredColumn = { name: string; kind: ColumnKind; source: string; suffix?: string }
 
+/** Derived columns that a rule or a comparison reads; the others are not stored. */
+const usedDerived = (config: LinkageConfig): Set<string> => {
+  const used = new Set<string>()
+  for (const rule of [...config.blocking, ...config.training.deterministic])
+    for (const key of rule) used.add(key)
+  for (const c of config.comparisons) {
+    if (c.method === 'name') used.add(`${c.column}__fold`)
+    if (c.method === 'date') for (const suffix of ['days', 'swap']) used.add(`${c.column}__${suffix}`)
+  }
+  return used
+}
+
 /** The normalised columns of the records table, derived keys included, in table order. */
-export const storedColumns = (config: LinkageConfig): StoredColumn[] =>
-  Object.entries(config.columns).flatMap(([name, { kind }]) => [
+export const storedColumns = (config: LinkageConfig): StoredColumn[] => {
+  const used = usedDerived(config)
+  return Object.entries(config.columns).flatMap(([name, { kind }]) => [
     { name, kind, source: name },
-    ...derivedColumns(kind).map((suffix) => ({ name: `${name}__${suffix}`, kind, source: name, suffix })),
+    ...derivedColumns(kind)
+      .map((suffix) => ({ name: `${name}__${suffix}`, kind, source: name, suffix }))
+      .filter((c) => used.has(c.name)),
   ])
+}
+
+// Names, dates, places and codes repeat a great deal in a national list; identifiers do not.
+const UNIQUE_KINDS = new Set<ColumnKind>(['fin', 'idcard', 'id'])
+const CACHE_LIMIT = 200_000
+
+const createMemo = () => {
+  const caches = new Map<string, Map<string, string | null>>()
+  return (key: string, input: string, compute: () => string | null): string | null => {
+    let cache = caches.get(key)
+    if (!cache) {
+      cache = new Map()
+      caches.set(key, cache)
+    }
+    const hit = cache.get(input)
+    if (hit !== undefined) return hit
+    const value = compute()
+    // Bounded memory: start afresh rather than track recency.
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    cache.set(input, value)
+    return value
+  }
+}
 
 export const createRecordsTable = async (db: Db, config: LinkageConfig): Promise<void> => {
   const columns = storedColumns(config)
@@ -31,9 +74,18 @@ export type LoadOptions = {
   onRow?: (row: NormalisedRow) => void
   onProgress?: (rows: number) => void
   signal?: AbortSignal
+  /** Where the temporary file of normalised rows goes; the system's temporary directory by default. */
+  tempDirectory?: string
 }
 
-/** Appends rows to the records table; returns how many were stored. Every row read is stored. */
+// Written values never hold tabs or line breaks (normalisation squeezes whitespace); the raw ones
+// (identifier, file name) are cleaned here. \N marks NULL.
+const tsv = (v: string | null): string => (v === null ? '\\N' : v.replace(/[\t\n\r\\]/g, ' '))
+
+/**
+ * Stores rows in the records table; returns how many. Every row read is stored. Rows go through a
+ * temporary tab-separated file and DuckDB's parallel COPY, several times faster than the appender.
+ */
 export const loadRows = async (
   db: Db,
   config: LinkageConfig,
@@ -42,9 +94,13 @@ export const loadRows = async (
 ): Promise<number> => {
   const columns = storedColumns(config)
   const truthPattern = config.truth?.pattern ? new RegExp(config.truth.pattern) : null
-  const appender = await db.connection.createAppender('records')
+  const memo = createMemo()
+  const dir = await mkdtemp(join(options.tempDirectory ?? tmpdir(), 'linkage-load-'))
+  const path = join(dir, 'rows.tsv')
+  const out = createWriteStream(path)
   let rid = options.startRid
   let count = 0
+  let buffer = ''
   try {
     for await (const row of rows) {
       let id = row.values[config.id] ?? null
@@ -59,41 +115,46 @@ export const loadRows = async (
           message: `no record identifier; "${id}" is used`,
         })
       }
-      appender.appendInteger(rid++)
-      appender.appendUTinyInt(options.src)
-      appender.appendVarchar(id)
-      appender.appendVarchar(row.file)
-      appender.appendInteger(row.line)
       let truth: string | null = null
       if (config.truth) {
         const raw = row.values[config.truth.column] ?? null
         truth = raw !== null && truthPattern ? (truthPattern.exec(raw)?.[1] ?? raw) : raw
       }
-      if (truth === null) appender.appendNull()
-      else appender.appendVarchar(truth)
+      let line = `${rid++}\t${options.src}\t${tsv(id)}\t${tsv(row.file)}\t${row.line}\t${tsv(truth)}`
       const normalised: Record<string, string | null> = {}
       for (const c of columns) {
+        const raw = c.suffix === undefined ? (row.values[c.name] ?? null) : (normalised[c.source] ?? null)
         const value =
-          c.suffix === undefined
-            ? normalise(c.kind, row.values[c.name])
-            : deriveValue(c.kind, c.suffix, normalised[c.source] ?? null)
+          raw === null
+            ? null
+            : c.suffix === undefined
+              ? UNIQUE_KINDS.has(c.kind)
+                ? normalise(c.kind, raw)
+                : memo(c.name, raw, () => normalise(c.kind, raw))
+              : memo(c.name, raw, () => deriveValue(c.kind, c.suffix as string, raw))
         normalised[c.name] = value
-        if (value === null) appender.appendNull()
-        else appender.appendVarchar(value)
+        line += `\t${tsv(value)}`
       }
-      appender.endRow()
+      buffer += `${line}\n`
       options.onRow?.({ ...row, id, normalised })
       count++
+      if (buffer.length > 1 << 20) {
+        if (!out.write(buffer)) await once(out, 'drain')
+        buffer = ''
+      }
       if (count % 50_000 === 0) {
-        appender.flushSync()
         options.onProgress?.(count)
         if (options.signal?.aborted) throw options.signal.reason
-        // Lets timers, the abort signal and the progress bar run during a long load.
-        await new Promise((resolve) => setImmediate(resolve))
       }
     }
+    out.end(buffer)
+    await once(out, 'finish')
+    await db.run(
+      `COPY records FROM '${path.replaceAll("'", "''")}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '', ESCAPE '', NULLSTR '\\N', AUTO_DETECT false)`,
+    )
   } finally {
-    appender.closeSync()
+    out.destroy()
+    await rm(dir, { recursive: true, force: true })
   }
   options.onProgress?.(count)
   return count

@@ -1,4 +1,4 @@
-import { cleanText, fold, transliterate, upperAz } from './text.ts'
+import { cleanText, fold, transliterate } from './text.ts'
 
 export type ColumnKind =
   | 'name'
@@ -95,10 +95,9 @@ const LOOKALIKE: Record<string, string> = {
 }
 
 export const normaliseIdentifier = (raw: string): string | null => {
-  const s = [...upperAz(raw)]
-    .map((ch) => LOOKALIKE[ch] ?? ch)
-    .join('')
-    .replace(/İ/g, 'I')
+  const s = raw
+    .toUpperCase()
+    .replace(/[А-Я]/g, (ch) => LOOKALIKE[ch] ?? ch)
     .replace(/[\s\-./]/g, '')
   return s || null
 }

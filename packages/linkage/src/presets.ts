@@ -18,7 +18,6 @@ export const votersPreset: LinkageConfigInput = {
     house: { kind: 'code' },
     apartment: { kind: 'code' },
   },
-  truth: { column: 'person_id' },
   comparisons: [
     { column: 'last_name', method: 'name', tf: true, swapWith: 'first_name' },
     { column: 'first_name', method: 'name', tf: true },
@@ -30,14 +29,16 @@ export const votersPreset: LinkageConfigInput = {
     { column: 'street', method: 'text' },
     { column: 'house', method: 'exact' },
   ],
+  // Surnames and names are concentrated (a few roots cover much of the country), so every rule pairs a
+  // name with a full birth date, or three names with the birth year, to keep blocks small at 6.5 million.
   blocking: [
     ['fin'],
     ['id_card'],
-    ['last_name__stem', 'first_name__fold', 'birth_date__year'],
-    ['first_name__fold', 'birth_date'],
-    ['patronymic__fold', 'birth_date'],
-    ['last_name__key', 'birth_date'],
-    ['last_name__key', 'first_name__key', 'patronymic__key', 'precinct'],
+    ['last_name__stem', 'first_name__fold', 'birth_date'],
+    ['patronymic__fold', 'birth_date', 'sex'],
+    ['last_name__key', 'patronymic__key', 'birth_date'],
+    ['last_name__stem', 'first_name__fold', 'patronymic__fold', 'birth_date__year'],
+    ['precinct', 'first_name__key', 'birth_date__md'],
   ],
   training: {
     deterministic: [['fin'], ['last_name', 'first_name', 'patronymic', 'birth_date']],

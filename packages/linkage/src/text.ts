@@ -49,15 +49,36 @@ const CYRILLIC: Record<string, string> = {
   ǝ: 'ə',
 }
 
+// Explicit table rather than Unicode decomposition: fold runs on every name of millions of rows.
 const FOLD: Record<string, string> = {
   ə: 'e',
   ä: 'e',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
   ı: 'i',
+  í: 'i',
+  ì: 'i',
+  î: 'i',
+  ï: 'i',
+  á: 'a',
+  à: 'a',
+  â: 'a',
+  ã: 'a',
   ö: 'o',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  õ: 'o',
   ü: 'u',
+  ú: 'u',
+  ù: 'u',
+  û: 'u',
   ş: 's',
   ç: 'c',
   ğ: 'g',
+  ñ: 'n',
   q: 'g',
   w: 'v',
 }
@@ -69,9 +90,16 @@ export const hasCyrillic = (s: string): boolean => CYRILLIC_RE.test(s)
 
 /** True when one word mixes Latin and Cyrillic letters: usually look-alike letters typed on the wrong layout. */
 export const hasMixedScripts = (s: string): boolean =>
+  CYRILLIC_RE.test(s) &&
+  LATIN_RE.test(s) &&
   s.split(/\s+/).some((word) => CYRILLIC_RE.test(word) && LATIN_RE.test(word))
 
-export const lowerAz = (s: string): string => s.normalize('NFC').toLocaleLowerCase('az')
+const COMBINING = /[\u0300-\u036f]/
+
+// toLocaleLowerCase('az') costs an ICU call per string; the two letters where Azerbaijani differs
+// from the default rules are mapped first, then the fast default applies.
+export const lowerAz = (s: string): string =>
+  (COMBINING.test(s) ? s.normalize('NFC') : s).replace(/I/g, 'ı').replace(/İ/g, 'i').toLowerCase()
 
 export const upperAz = (s: string): string => s.normalize('NFC').toLocaleUpperCase('az')
 
@@ -79,8 +107,7 @@ export const transliterate = (s: string): string => {
   if (!hasCyrillic(s)) return s
   let out = ''
   for (const ch of s) {
-    const lower = ch.toLocaleLowerCase('az')
-    const mapped = CYRILLIC[lower]
+    const mapped = CYRILLIC[ch.toLowerCase()]
     out += mapped === undefined ? ch : mapped
   }
   return out
@@ -99,7 +126,7 @@ export const cleanText = (s: string): string =>
 export const fold = (s: string): string => {
   let out = ''
   let prev = ''
-  for (const ch of s.normalize('NFD').replace(/\p{M}/gu, '')) {
+  for (const ch of COMBINING.test(s) ? s.normalize('NFC') : s) {
     const mapped = FOLD[ch] ?? ch
     if (mapped !== prev) out += mapped
     prev = mapped
