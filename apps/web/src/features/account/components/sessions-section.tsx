@@ -58,7 +58,7 @@ export function SessionsSection() {
               <Table.Td title={s.userAgent ?? undefined}>
                 {describeAgent(s.userAgent)}
                 {s.current && (
-                  <Badge ml="xs" size="xs" color="green">
+                  <Badge variant="light" ml="xs" size="xs" color="green">
                     {t('sessions.current')}
                   </Badge>
                 )}

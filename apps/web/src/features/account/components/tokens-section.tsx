@@ -70,7 +70,9 @@ export function TokensSection() {
                   <Table.Td>{formatDateTime(tok.lastUsedAt, lang)}</Table.Td>
                   <Table.Td>
                     {tok.revokedAt ? (
-                      <Badge color="gray">{t('tokens.revoked')}</Badge>
+                      <Badge variant="light" color="gray">
+                        {t('tokens.revoked')}
+                      </Badge>
                     ) : (
                       <Button
                         size="xs"

@@ -15,7 +15,7 @@ export interface EnableTwoFactorResult {
 
 export const authApi = {
   signIn: (email: string, password: string) =>
-    api.post<SignInResult>('/api/auth/sign-in/email', { email, password, rememberMe: false }),
+    api.post<SignInResult>('/api/auth/sign-in/email', { email, password }),
   verifyTotp: (code: string) =>
     api.post<unknown>('/api/auth/two-factor/verify-totp', { code }, { noStepUp: true }),
   verifyBackupCode: (code: string) =>

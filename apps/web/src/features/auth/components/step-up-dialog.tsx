@@ -79,7 +79,14 @@ export function StepUpDialog() {
   const wrong = isApiError(error) && (error.status === 400 || error.status === 401)
 
   return (
-    <Modal opened={opened} onClose={() => close(false)} title={t('stepUp.title')} centered zIndex={1000}>
+    <Modal
+      opened={opened}
+      onClose={() => close(false)}
+      title={t('stepUp.title')}
+      centered
+      zIndex={1000}
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('stepUp.hint')}</Text>

@@ -99,9 +99,13 @@ export function OrganizationDetailPage({ orgId }: { orgId: string }) {
                   <Table.Th>{t('common.status')}</Table.Th>
                   <Table.Td>
                     {o.archivedAt ? (
-                      <Badge color="gray">{t('organizations.archived')}</Badge>
+                      <Badge variant="light" color="gray">
+                        {t('organizations.archived')}
+                      </Badge>
                     ) : (
-                      <Badge color="green">{t('organizations.active')}</Badge>
+                      <Badge variant="light" color="green">
+                        {t('organizations.active')}
+                      </Badge>
                     )}
                   </Table.Td>
                 </Table.Tr>

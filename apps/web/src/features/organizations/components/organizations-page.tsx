@@ -93,7 +93,7 @@ export function OrganizationsPage() {
                               {localized(o.name, lang)}
                             </Link>
                             {o.archivedAt && (
-                              <Badge ml="xs" color="gray" size="xs">
+                              <Badge variant="light" ml="xs" color="gray" size="xs">
                                 {t('organizations.archived')}
                               </Badge>
                             )}

@@ -12,7 +12,8 @@ export function LanguageSwitcher({ persist = true }: { persist?: boolean }) {
   const updateMe = useUpdateMe()
   return (
     <Select
-      aria-label={t('shell.language')}
+      label={t('shell.language')}
+      labelProps={{ className: 'visually-hidden' }}
       className="language-switcher"
       size="xs"
       w={140}

@@ -25,11 +25,10 @@ export function UserMenu() {
           variant="subtle"
           color="gray"
           leftSection={
-            <Avatar size="sm" color="blue" radius="xl">
+            <Avatar size="sm" color="blue" radius="xl" aria-hidden="true">
               {initials(me.user.name)}
             </Avatar>
           }
-          aria-label={t('shell.userMenu', { name: me.user.name })}
           className="user-menu-button"
         >
           <span className="user-menu-name">{me.user.name}</span>

@@ -111,9 +111,13 @@ export function UsersPage({ orgId }: { orgId?: string }) {
                       <Table.Td>{u.twoFactorEnabled ? t('common.yes') : t('common.no')}</Table.Td>
                       <Table.Td>
                         {u.disabled ? (
-                          <Badge color="gray">{t('users.disabled')}</Badge>
+                          <Badge variant="light" color="gray">
+                            {t('users.disabled')}
+                          </Badge>
                         ) : (
-                          <Badge color="green">{t('users.active')}</Badge>
+                          <Badge variant="light" color="green">
+                            {t('users.active')}
+                          </Badge>
                         )}
                       </Table.Td>
                       <Table.Td>
@@ -141,6 +145,7 @@ export function UsersPage({ orgId }: { orgId?: string }) {
         position="right"
         size="xl"
         title={selected?.name}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {selected && <UserPanel user={selected} />}
       </Drawer>
