@@ -26,6 +26,7 @@ import { createFilesService } from './modules/files/files.service.ts'
 import { createAuth } from './modules/identity/auth.ts'
 import { registerIdentity } from './modules/identity/identity.routes.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
+import { createInviter } from './modules/identity/invitations.ts'
 import { registerNotifications } from './modules/notifications/notifications.routes.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
 import { createOutboxService } from './modules/notifications/outbox.service.ts'
@@ -75,9 +76,7 @@ export const buildServices = (deps: AppDeps) => {
   })
   const notifications = createNotificationsService({ database, clock })
   const auth = createAuth({ config, database, clock, audit, outbox, authSecret: deps.authSecret })
-  const invite = async (email: string) => {
-    await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } })
-  }
+  const invite = createInviter({ auth, database, outbox, config })
   const identity = createIdentityService({ database, clock, auth, audit, policy })
   const organizations = createOrganizationsService({ database, clock, audit, policy })
   const users = createUsersService({ database, clock, audit, policy, invite })

@@ -221,6 +221,7 @@ export const as = (t: TestApp, cookie: string) => {
     patch: (url: string, body?: unknown) => call('PATCH', url, body),
     del: (url: string) => call('DELETE', url),
     cookie,
+    ip: remoteAddress,
   }
 }
 

@@ -213,7 +213,7 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
         .sort(),
     ).toEqual(['focal_point', 'wg_member'])
     const outbox = (await admin.get('/api/admin/outbox?to=new.focal@test.az')).json()
-    expect(outbox.items[0]).toMatchObject({ subject: expect.stringMatching(/password/), status: 'held' })
+    expect(outbox.items[0]).toMatchObject({ subject: expect.stringMatching(/^Qalxan: /), status: 'held' })
   })
 
   it('offers XLSX templates that import back without problems', async () => {
@@ -242,6 +242,27 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     expect(created.json().email).toBe('sabina@test.az')
     const dup = await admin.post('/api/users', { name: 'X', email: 'sabina@test.az', orgId: home.id })
     expect(dup.statusCode).toBe(409)
+    // The invitation's link sets the password, after which the new user signs in.
+    const mail = (await t.services.outbox.list(t.database.db, 5, 0, { to: 'sabina@test.az' })).items[0]
+    expect(mail?.subject).toBe('Qalxan: şifrənizi təyin edin')
+    const token = decodeURIComponent(/token=([^\s]+)/.exec(mail?.text ?? '')?.[1] ?? '')
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      headers: { origin: ORIGIN },
+      payload: { token, newPassword: 'a-new-password-2026' },
+    })
+    expect(reset.statusCode).toBe(200)
+    await expect(signIn(t, { id, email: 'sabina@test.az' }, 'a-new-password-2026')).resolves.toContain(
+      'qalxan',
+    )
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      headers: { origin: ORIGIN },
+      payload: { token, newPassword: 'another-password-2026' },
+    })
+    expect(reused.statusCode).toBe(422)
     const today = t.clock.now().toISOString().slice(0, 10)
     const past = await admin.post(`/api/users/${id}/move`, { orgId: other.id, validFrom: '2000-01-01' })
     expect(past.statusCode).toBe(422)

@@ -2,6 +2,7 @@ import {
   ApiTokenSchema,
   CreateApiTokenSchema,
   CreatedApiTokenSchema,
+  ERROR_CODES,
   isPrivileged,
   MeSchema,
   okSchema,
@@ -127,14 +128,17 @@ export const registerIdentity = (
                 : res.status === 404
                   ? 'NOT_FOUND'
                   : 'VALIDATION_FAILED'
-        return reply.type('application/json; charset=utf-8').send({
-          error: {
-            code,
-            message: body.message || 'The request was refused',
-            details: { reason: body.code },
-            requestId: req.id,
-          },
-        })
+        return reply
+          .status(ERROR_CODES[code])
+          .type('application/json; charset=utf-8')
+          .send({
+            error: {
+              code,
+              message: body.message || 'The request was refused',
+              details: { reason: body.code },
+              requestId: req.id,
+            },
+          })
       }
       return reply.send(text)
     },
