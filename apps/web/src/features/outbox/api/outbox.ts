@@ -5,17 +5,22 @@ import { api } from '../../../lib/api.ts'
 
 export type OutboxMail = z.infer<typeof OutboxMailSchema>
 
-export const outboxKeys = {
-  all: ['outbox'] as const,
-  list: (limit: number, offset: number) => [...outboxKeys.all, limit, offset] as const,
+export interface OutboxFilters {
+  status?: OutboxMail['status']
+  to?: string
 }
 
-export const outboxQuery = (limit: number, offset: number) =>
+export const outboxKeys = {
+  all: ['outbox'] as const,
+  list: (f: OutboxFilters, limit: number, offset: number) => [...outboxKeys.all, f, limit, offset] as const,
+}
+
+export const outboxQuery = (f: OutboxFilters, limit: number, offset: number) =>
   queryOptions({
-    queryKey: outboxKeys.list(limit, offset),
+    queryKey: outboxKeys.list(f, limit, offset),
     queryFn: ({ signal }) =>
       api.get<{ items: OutboxMail[]; total: number }>('/api/admin/outbox', {
-        query: { limit, offset },
+        query: { ...f, limit, offset },
         signal,
       }),
     placeholderData: keepPreviousData,

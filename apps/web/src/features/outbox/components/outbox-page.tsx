@@ -1,10 +1,12 @@
-import { Badge, Card, Table } from '@mantine/core'
+import { Badge, Card, Group, Select, Table, TextInput } from '@mantine/core'
+import { OutboxMailSchema } from '@qalxan/contracts'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyRow, Page, PageHeader, QueryState } from '../../../components/page.tsx'
 import { Pager } from '../../../components/pager.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
+import { useDebounced } from '../../../lib/use-debounced.ts'
 import { type OutboxMail, outboxQuery } from '../api/outbox.ts'
 
 const LIMIT = 50
@@ -19,11 +21,43 @@ const STATUS_COLORS: Record<OutboxMail['status'], string> = {
 export function OutboxPage() {
   const { t, i18n } = useTranslation()
   const [offset, setOffset] = useState(0)
-  const list = useQuery(outboxQuery(LIMIT, offset))
+  const [status, setStatus] = useState<OutboxMail['status'] | null>(null)
+  const [to, setTo] = useState('')
+  const recipient = useDebounced(to.trim(), 300)
+  const list = useQuery(
+    outboxQuery({ status: status ?? undefined, to: recipient || undefined }, LIMIT, offset),
+  )
   return (
     <Page>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       <Card withBorder>
+        <Group mb="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={t('common.status')}
+            placeholder={t('audit.anyOutcome')}
+            clearable
+            data={OutboxMailSchema.shape.status.options.map((s) => ({
+              value: s,
+              label: t(`outbox.status.${s}`),
+            }))}
+            value={status}
+            onChange={(v) => {
+              setStatus(v as OutboxMail['status'] | null)
+              setOffset(0)
+            }}
+            w={200}
+          />
+          <TextInput
+            label={t('outbox.to')}
+            type="search"
+            value={to}
+            onChange={(e) => {
+              setTo(e.currentTarget.value)
+              setOffset(0)
+            }}
+            w={280}
+          />
+        </Group>
         <QueryState isPending={list.isPending} error={list.error} />
         {list.data && (
           <>
