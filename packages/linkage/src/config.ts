@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { levelLabels } from './comparisons.ts'
 
 export const ColumnKindSchema = z.enum([
   'name',
@@ -25,6 +26,12 @@ export const ComparisonSpecSchema = z.object({
   tf: z.boolean().default(false),
   /** Another name column: agreement across the two (first name written as surname) gets its own level. */
   swapWith: columnName.optional(),
+  /**
+   * m probabilities fixed from knowledge of the data instead of learnt, by level label (Splink's
+   * fix_m_probability). EM lumps siblings and twins (same family, birth date and address) in with
+   * duplicates; fixing "different" on a lifelong identifier keeps them apart.
+   */
+  fixedM: z.record(z.string().max(60), z.number().gt(0).lt(1)).optional(),
 })
 
 /** A blocking or deterministic rule: the listed columns (or derived `<column>__<suffix>` keys) are all equal. */
@@ -85,6 +92,9 @@ export const parseConfig = (input: unknown): LinkageConfig => {
   const base = (key: string): string => key.split('__')[0] ?? key
   for (const c of config.comparisons) {
     if (!known.has(c.column)) throw new Error(`comparison column "${c.column}" is not declared in columns`)
+    for (const label of Object.keys(c.fixedM ?? {}))
+      if (!levelLabels(c).includes(label))
+        throw new Error(`fixedM names no level of "${c.column}": "${label}"`)
     if (c.swapWith && !known.has(c.swapWith))
       throw new Error(`swapWith column "${c.swapWith}" is not declared in columns`)
   }

@@ -11,6 +11,8 @@ export type EmOptions = {
   active: readonly boolean[]
   lambda0?: number
   m0?: readonly (readonly number[])[]
+  /** m values held fixed per comparison and level (undefined = learnt). */
+  fixedM?: readonly (readonly (number | undefined)[])[]
   maxIterations?: number
   tolerance?: number
 }
@@ -19,6 +21,19 @@ export type EmResult = { m: number[][]; lambda: number; iterations: number; conv
 
 // Small floor so that a level nobody matched on does not get an infinite negative weight.
 const FLOOR = 1e-6
+
+/** Puts the fixed levels in place and scales the learnt ones to fill the rest of the probability. */
+export const applyFixed = (m: number[], fixed: readonly (number | undefined)[] | undefined): number[] => {
+  if (!fixed?.some((x) => x !== undefined)) return m
+  const fixedSum = fixed.reduce<number>((a, x, k) => (k > 0 && x !== undefined ? a + x : a), 0)
+  const freeSum = m.reduce((a, x, k) => (k > 0 && fixed[k] === undefined ? a + x : a), 0)
+  return m.map((x, k) => {
+    if (k === 0) return x
+    const f = fixed[k]
+    if (f !== undefined) return f
+    return freeSum > 0 ? (x / freeSum) * (1 - fixedSum) : x
+  })
+}
 
 /** Starting m: rising with the level, so the strongest agreement starts as the most likely for matches. */
 export const initialM = (levels: number): number[] => {
@@ -35,7 +50,7 @@ export const runEm = (options: EmOptions): EmResult => {
   const { patterns, levelCounts, u, active } = options
   const maxIterations = options.maxIterations ?? 100
   const tolerance = options.tolerance ?? 1e-7
-  const m = levelCounts.map((n, c) => [...(options.m0?.[c] ?? initialM(n))])
+  const m = levelCounts.map((n, c) => applyFixed([...(options.m0?.[c] ?? initialM(n))], options.fixedM?.[c]))
   let lambda = options.lambda0 ?? 0.5
   const total = patterns.reduce((a, p) => a + p.count, 0)
   if (total === 0) return { m, lambda, iterations: 0, converged: false }
@@ -79,10 +94,13 @@ export const runEm = (options: EmOptions): EmResult => {
       const sum = row.reduce((a, b, k) => (k === 0 ? a : a + b), 0)
       if (sum <= 0) continue
       const mc = m[c] ?? []
+      const next = applyFixed(
+        row.map((x, k) => (k === 0 ? 1 : Math.max(FLOOR, x / sum))),
+        options.fixedM?.[c],
+      )
       for (let k = 1; k < row.length; k++) {
-        const next = Math.max(FLOOR, (row[k] ?? 0) / sum)
-        change = Math.max(change, Math.abs(next - (mc[k] ?? 0)))
-        mc[k] = next
+        change = Math.max(change, Math.abs((next[k] ?? 0) - (mc[k] ?? 0)))
+        mc[k] = next[k] ?? FLOOR
       }
     }
     if (change < tolerance) {

@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ident } from './comparisons.ts'
@@ -95,7 +95,9 @@ export const loadRows = async (
   const columns = storedColumns(config)
   const truthPattern = config.truth?.pattern ? new RegExp(config.truth.pattern) : null
   const memo = createMemo()
-  const dir = await mkdtemp(join(options.tempDirectory ?? tmpdir(), 'linkage-load-'))
+  const base = options.tempDirectory ?? tmpdir()
+  await mkdir(base, { recursive: true })
+  const dir = await mkdtemp(join(base, 'linkage-load-'))
   const path = join(dir, 'rows.tsv')
   const out = createWriteStream(path)
   let rid = options.startRid

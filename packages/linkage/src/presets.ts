@@ -23,7 +23,8 @@ export const votersPreset: LinkageConfigInput = {
     { column: 'first_name', method: 'name', tf: true },
     { column: 'patronymic', method: 'name', tf: true },
     { column: 'birth_date', method: 'date' },
-    { column: 'fin', method: 'id' },
+    // A FIN is for life: two entries of one voter with unrelated FINs are rare, unlike twins.
+    { column: 'fin', method: 'id', fixedM: { different: 0.002 } },
     { column: 'id_card', method: 'id' },
     { column: 'sex', method: 'exact' },
     { column: 'street', method: 'text' },

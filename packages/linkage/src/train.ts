@@ -2,7 +2,7 @@ import { comparisonSelectSql, countPairsSql, gammaColumn } from './blocking.ts'
 import { comparisonColumns, levelLabels } from './comparisons.ts'
 import type { LinkageConfig } from './config.ts'
 import type { Db } from './db.ts'
-import { initialM, type Pattern, runEm } from './em.ts'
+import { applyFixed, initialM, type Pattern, runEm } from './em.ts'
 import type { Model } from './model.ts'
 
 const levelCountsOf = (config: LinkageConfig): number[] =>
@@ -89,6 +89,7 @@ export const trainModel = async (
   const sums = levelCounts.map((n) => new Array<number>(n).fill(0))
   const estimates = levelCounts.map(() => 0)
   const rules: Model['training']['rules'] = []
+  const fixedM = config.comparisons.map((c) => levelLabels(c).map((label) => c.fixedM?.[label]))
   config.blocking.forEach((rule, r) => {
     const patterns = byRule[r] ?? []
     const keys = new Set(rule.map((k) => k.split('__')[0]))
@@ -104,6 +105,7 @@ export const trainModel = async (
       u,
       active,
       lambda0: 0.5,
+      fixedM,
       maxIterations: config.training.maxIterations,
     })
     rules.push({ rule: [...rule], pairs: total, iterations: result.iterations })
@@ -118,7 +120,9 @@ export const trainModel = async (
   })
   const comparisons = config.comparisons.map((c, i) => {
     const n = estimates[i] ?? 0
-    const m = n > 0 ? (sums[i] ?? []).map((x, k) => (k === 0 ? 1 : x / n)) : initialM(levelCounts[i] ?? 2)
+    const learnt =
+      n > 0 ? (sums[i] ?? []).map((x, k) => (k === 0 ? 1 : x / n)) : initialM(levelCounts[i] ?? 2)
+    const m = applyFixed(learnt, fixedM[i])
     return { ...c, labels: levelLabels(c), m, u: u[i] ?? [] }
   })
   return { version: 1, lambda, comparisons, training: { uPairs, deterministicPairs, rules } }
