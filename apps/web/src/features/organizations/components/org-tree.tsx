@@ -55,8 +55,10 @@ export function OrgTree({ orgs }: { orgs: Organization[] }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const [filter, setFilter] = useState('')
-  const [open, setOpen] = useState<Set<string>>(() => new Set())
+  // Until the user folds or unfolds something, the top level is shown unfolded.
+  const [userOpen, setOpen] = useState<Set<string> | null>(null)
   const tree = useMemo(() => buildOrgTree(orgs, (o) => localized(o.name, lang)), [orgs, lang])
+  const open = useMemo(() => userOpen ?? new Set(tree.map((n) => n.org.id)), [userOpen, tree])
   const needle = filter.trim().toLocaleLowerCase()
   const shown = useMemo(
     () =>
@@ -72,8 +74,8 @@ export function OrgTree({ orgs }: { orgs: Organization[] }) {
   // While filtering, everything that matched is shown unfolded.
   const openSet = useMemo(() => (needle ? new Set(orgs.map((o) => o.id)) : open), [needle, orgs, open])
   const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev)
+    setOpen(() => {
+      const next = new Set(open)
       if (next.has(id)) next.delete(id)
       else next.add(id)
       return next
