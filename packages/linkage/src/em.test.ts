@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { initialM, type Pattern, runEm } from './em.ts'
+import { applyFixed, initialM, type Pattern, runEm } from './em.ts'
 
 // Expected pattern counts of a population with known lambda, m and u: with exact expected counts the
 // true parameters are the maximum-likelihood answer, so EM must find them.
@@ -73,5 +73,36 @@ describe('EM over pattern counts', () => {
     const result = runEm({ patterns: [], levelCounts: [3], u: [[1, 0.9, 0.1]], active: [true] })
     expect(result.iterations).toBe(0)
     expect(result.converged).toBe(false)
+  })
+})
+
+describe('fixed m probabilities', () => {
+  it('keeps a fixed level and rescales the learnt ones around it', () => {
+    expect(applyFixed([1, 0.2, 0.3, 0.5], [undefined, 0.01, undefined, undefined])).toEqual([
+      1,
+      0.01,
+      expect.closeTo(0.3 * (0.99 / 0.8), 10),
+      expect.closeTo(0.5 * (0.99 / 0.8), 10),
+    ])
+    expect(applyFixed([1, 0.2, 0.8], undefined)).toEqual([1, 0.2, 0.8])
+  })
+  it('holds the fixed level through EM', () => {
+    const m = [
+      [1, 0.1, 0.9],
+      [1, 0.2, 0.8],
+    ]
+    const u = [
+      [1, 0.9, 0.1],
+      [1, 0.8, 0.2],
+    ]
+    const result = runEm({
+      patterns: expectedPatterns(0.3, m, u, 10_000),
+      levelCounts: [3, 3],
+      u,
+      active: [true, true],
+      fixedM: [[undefined, 0.01, undefined], []],
+    })
+    expect(result.m[0]?.[1]).toBe(0.01)
+    expect(result.m[0]?.[2]).toBeCloseTo(0.99, 10)
   })
 })

@@ -147,22 +147,23 @@ export const createLinker = async (options: LinkerOptions) => {
       edges += rows.length
       progress({ stage: 'cluster', done: edges })
     }
+    // Members are collected first: the appender must not write while a result streams on the connection.
+    const members: number[] = []
+    for await (const rows of db.chunks('SELECT rid FROM records')) {
+      for (const [value] of rows) if (uf.sizeOf(Number(value)) > 1) members.push(Number(value))
+    }
     await db.run('CREATE OR REPLACE TABLE clusters (rid INTEGER, cluster INTEGER)')
     const appender = await db.connection.createAppender('clusters')
     const roots = new Set<number>()
-    let members = 0
-    const live = await db.all<{ rid: number }>('SELECT rid FROM records')
-    for (const { rid } of live) {
-      if (uf.sizeOf(rid) < 2) continue
+    for (const rid of members) {
       const root = uf.find(rid)
       roots.add(root)
-      members++
       appender.appendInteger(rid)
       appender.appendInteger(root)
       appender.endRow()
     }
     appender.closeSync()
-    return { clusters: roots.size, recordsInClusters: members }
+    return { clusters: roots.size, recordsInClusters: members.length }
   }
 
   const summarise = async (
