@@ -105,7 +105,7 @@ const collect = async (
           }),
         )
       : undefined,
-    has('tls') ? guard('tls', () => collectTls(ctx, name)) : undefined,
+    has('tls') ? guard('tls', () => collectTls(ctx, name, has('tls.deep'))) : undefined,
     [...parts].some((p) => p.startsWith('dns.'))
       ? guard('dns', () =>
           collectDns(ctx, name, evidence.registrableDomain, {

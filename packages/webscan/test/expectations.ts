@@ -60,7 +60,7 @@ export const EXPECTED: Record<string, Record<string, Verdict>> = {
   'headers-meh': {
     csp: 'warn',
     clickjacking: 'warn',
-    'content-type-options': 'warn',
+    'content-type-options': 'fail',
     'referrer-policy': 'warn',
     cors: 'warn',
     'version-disclosure': 'warn',
@@ -94,6 +94,7 @@ export const EXPECTED: Record<string, Record<string, Verdict>> = {
 export const NO_WARN_STATE = new Set([
   'no-downgrade',
   'cert-hostname',
+  'content-type-options',
   'tls-renegotiation',
   'tls-compression',
   'dnssec',

@@ -8,6 +8,7 @@ export type Part =
   | 'web.robots'
   | 'web.securityTxt'
   | 'tls'
+  | 'tls.deep'
   | 'dns.dnssec'
   | 'dns.caa'
   | 'dns.ns'

@@ -146,16 +146,6 @@ export const contentTypeOptions: CheckDef = {
         ),
         { evidence },
       )
-    if (values.length > 1 || value?.startsWith('nosniff'))
-      return outcome(
-        'warn',
-        msg(
-          'X-Content-Type-Options is repeated or has extra text.',
-          'X-Content-Type-Options təkrarlanır və ya artıq mətn var.',
-          'X-Content-Type-Options повторяется или содержит лишний текст.',
-        ),
-        { evidence },
-      )
     return outcome(
       'fail',
       msg(

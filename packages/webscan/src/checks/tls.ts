@@ -29,7 +29,7 @@ export const tlsProtocols: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'high',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const evidence = offeredProtocols(tls)
     if (evidence.ssl3)
@@ -85,7 +85,7 @@ export const tlsCiphers: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'high',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const broken = ['null', 'export', 'anon', 'des'].filter((g) => accepted(tls, g))
     const weak = ['rc4', '3des'].filter((g) => accepted(tls, g))
@@ -138,7 +138,7 @@ export const tlsForwardSecrecy: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'high',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const staticRsa = Boolean(tls.suites.staticRsa?.ok)
     const dhBits = tls.suites.dhe?.ok ? tls.suites.dhe.kx?.size : undefined
@@ -182,7 +182,7 @@ export const tlsAead: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'medium',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const available = Boolean(tls.suites.aead?.ok || tls.protocols['tls1.3']?.ok)
     const preferred = tls.suites.preferred?.cipher ?? ''
@@ -231,7 +231,7 @@ export const tlsRenegotiation: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'medium',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
     if (!base) return outcome('na', NO_TLS12)
@@ -263,7 +263,7 @@ export const tlsCompression: CheckDef = {
   version: 1,
   category: 'transport',
   severity: 'medium',
-  needs: ['tls'],
+  needs: ['tls', 'tls.deep'],
   evaluate: withTls((tls) => {
     const base = baselineOutcome(tls)
     if (!base) return outcome('na', NO_TLS12)

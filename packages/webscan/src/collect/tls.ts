@@ -34,7 +34,8 @@ const SUITE_PROBES = {
   dhe: 'kDHE:@SECLEVEL=0',
 } as const
 
-export const collectTls = async (ctx: NetContext, host: string): Promise<TlsEvidence> => {
+/** `deep` adds the protocol, cipher and legacy-hello sweep; without it only the certificate is fetched. */
+export const collectTls = async (ctx: NetContext, host: string, deep = true): Promise<TlsEvidence> => {
   const port = ctx.opts.portsFor(host).https
   const evidence: TlsEvidence = {
     host,
@@ -72,6 +73,8 @@ export const collectTls = async (ctx: NetContext, host: string): Promise<TlsEvid
     if (national.authError) evidence.trust.nationalError = national.authError
   }
 
+  evidence.suites.preferred = strip(main)
+  if (!deep) return evidence
   for (const [key, version] of Object.entries(PROTOCOLS)) {
     const ciphers = version === 'TLSv1.3' ? undefined : 'DEFAULT:@SECLEVEL=0'
     evidence.protocols[key] = strip(
@@ -81,7 +84,6 @@ export const collectTls = async (ctx: NetContext, host: string): Promise<TlsEvid
   for (const [key, ciphers] of Object.entries(SUITE_PROBES)) {
     evidence.suites[key] = strip(await shake({ minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers }))
   }
-  evidence.suites.preferred = strip(main)
   for (const spec of legacyHelloSpecs(host)) {
     evidence.legacy.push(await ctx.polite(address, () => helloProbe(address, port, spec, t, ctx.signal)))
   }
