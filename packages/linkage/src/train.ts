@@ -22,7 +22,7 @@ export const estimateU = async (
   const gammas = config.comparisons.map((c) => gammaColumn(c.column))
   const link = config.mode === 'link' ? ' AND l.src <> r.src' : ''
   const rows = await db.all<Record<string, number>>(
-    `WITH p AS (SELECT (hash(i) % ${records})::INTEGER AS a, (hash(i + 7919 * ${records} + 104729) % ${records})::INTEGER AS b FROM range(${sample}) t(i)),
+    `WITH p AS (SELECT (hash(i) % ${records})::INTEGER AS a, (hash(i + ${7919 * records + 104_729}::BIGINT) % ${records})::INTEGER AS b FROM range(${sample}) t(i)),
      g AS (SELECT ${comparisonSelectSql(config)} FROM p JOIN rec l ON l.rid = p.a JOIN rec r ON r.rid = p.b WHERE p.a <> p.b${link})
      SELECT ${gammas.map((g, i) => `${g} AS g${i}`).join(', ')}, count(*) AS n FROM g GROUP BY ALL`,
   )
