@@ -9,6 +9,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    retry: 1,
+    retry: process.env.CI ? 1 : 0,
   },
 })

@@ -26,6 +26,7 @@ export const openBrowser = async (locale = 'az-AZ') => {
   })
   mkdirSync(SHOTS, { recursive: true })
   const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(15_000)
   const consoleErrors: string[] = []
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text())
@@ -47,7 +48,8 @@ const axeSource = readFileSync(join(import.meta.dirname, '../../node_modules/axe
 
 /** Serious and critical accessibility violations on the page, by axe-core. */
 export const axeViolations = async (page: Page) => {
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
+  await page.evaluate(axeSource)
   const result = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as {

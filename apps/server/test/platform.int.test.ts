@@ -59,7 +59,7 @@ describe.each(DATABASES)('platform on %s', (kind) => {
     const res = await t.app.inject('/health')
     const csp = String(res.headers['content-security-policy'])
     expect(csp).toContain("script-src 'self'")
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(csp).not.toMatch(/unsafe-inline/)
     expect(csp).toContain("frame-ancestors 'none'")
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
