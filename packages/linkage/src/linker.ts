@@ -1,9 +1,17 @@
-import { candidatePairsSql, gammaColumn, recordsViewSql } from './blocking.ts'
+import { candidatePairsSql, comparisonSelectSql, gammaColumn, recordsViewSql } from './blocking.ts'
 import { type LinkageConfig, type LinkageConfigInput, parseConfig } from './config.ts'
 import { type Db, type DbOptions, openDb } from './db.ts'
 import { type InputRow, type Problem, readRows } from './input.ts'
 import { createRecordsTable, loadRows, type NormalisedRow, refreshTermFrequencies } from './load.ts'
-import { type Model, scoreSelectSql, totalWeightSql, weightForProbability } from './model.ts'
+import {
+  levelWeights,
+  type Model,
+  priorWeight,
+  probabilityForWeight,
+  scoreSelectSql,
+  totalWeightSql,
+  weightForProbability,
+} from './model.ts'
 import { trainModel } from './train.ts'
 import { createUnionFind } from './union-find.ts'
 
@@ -31,6 +39,14 @@ export type LinkSummary = {
   clusters: number
   recordsInClusters: number
   seconds: { block: number; train: number; score: number; cluster: number }
+}
+
+/** Term-frequency adjustments are left out here: they need the whole list's frequencies. */
+export type PairExplanation = {
+  prior: number
+  fields: { column: string; level: number; label: string; weight: number }[]
+  weight: number
+  probability: number
 }
 
 const seconds = (start: number): number => Math.round((performance.now() - start) / 10) / 100
@@ -261,12 +277,33 @@ export const createLinker = async (options: LinkerOptions) => {
     }
   }
 
+  /** The comparison of two stored entries, field by field, for a reviewer (any two, blocked or not). */
+  const explainPair = async (idA: string, idB: string): Promise<PairExplanation> => {
+    if (!model) throw new Error('no model: train first')
+    await db.run(recordsViewSql(config))
+    const gammas = config.comparisons.map((c) => gammaColumn(c.column))
+    const rows = await db.all<Record<string, number>>(
+      `SELECT ${gammas.map((g, i) => `${g} AS g${i}`).join(', ')} FROM (SELECT ${comparisonSelectSql(config)} FROM rec l, rec r WHERE l.id = $1 AND r.id = $2 LIMIT 1)`,
+      [idA, idB],
+    )
+    const row = rows[0]
+    if (!row) throw new Error(`no stored entry with identifier "${idA}" or "${idB}"`)
+    const prior = priorWeight(model.lambda)
+    const fields = model.comparisons.map((c, i) => {
+      const level = row[`g${i}`] ?? 0
+      return { column: c.column, level, label: c.labels[level] ?? '', weight: levelWeights(c)[level] ?? 0 }
+    })
+    const weight = prior + fields.reduce((a, f) => a + f.weight, 0)
+    return { prior, fields, weight, probability: probabilityForWeight(weight) }
+  }
+
   return {
     config,
     db,
     load,
     run,
     linkNew,
+    explainPair,
     get model() {
       return model
     },

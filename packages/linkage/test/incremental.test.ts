@@ -102,3 +102,24 @@ describe('incremental linking', () => {
     }
   })
 })
+
+describe('explaining a pair', () => {
+  it('gives each field its level and weight, adding up to the total', async () => {
+    const linker = await createLinker({ config: febrlPreset })
+    try {
+      await linker.load(verified)
+      await linker.run()
+      const [a, b] = ['rec-1496-org', 'rec-552-dup-3']
+      const pair = await linker.explainPair(a, b)
+      expect(pair.fields.map((f) => f.column)).toEqual(febrlPreset.comparisons.map((c) => c.column))
+      expect(pair.weight).toBeCloseTo(pair.prior + pair.fields.reduce((s, f) => s + f.weight, 0), 10)
+      expect(pair.probability).toBeLessThan(0.01)
+      const same = await linker.explainPair(a, a)
+      expect(same.fields.every((f) => f.label === 'exact' || f.label === 'missing')).toBe(true)
+      expect(same.probability).toBeGreaterThan(0.99)
+      await expect(linker.explainPair(a, 'no-such-id')).rejects.toThrow(/no-such-id/)
+    } finally {
+      linker.close()
+    }
+  })
+})
