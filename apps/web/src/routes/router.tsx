@@ -4,31 +4,64 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router'
 import type { ComponentType } from 'react'
 import { ErrorPage, NoAccessPage, NotFoundPage } from '../components/status-pages.tsx'
-import { AccountPage } from '../features/account/components/account-page.tsx'
-import { AuditPage } from '../features/audit/components/audit-page.tsx'
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx'
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
-import { TwoFactorSetupPage } from '../features/auth/components/two-factor-setup-page.tsx'
 import { HomePage } from '../features/home/home-page.tsx'
 import { meQuery, useCurrentMe } from '../features/me/api/me.ts'
-import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx'
-import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx'
-import { OrganizationDetailPage } from '../features/organizations/components/organization-detail-page.tsx'
-import { OrganizationImportPage } from '../features/organizations/components/organization-import-page.tsx'
-import { OrganizationsPage } from '../features/organizations/components/organizations-page.tsx'
-import { OutboxPage } from '../features/outbox/components/outbox-page.tsx'
 import { AppLayout } from '../features/shell/components/app-layout.tsx'
 import { allowedDuringMfaSetup, hasPermission, TWO_FACTOR_SETUP_PATH } from '../features/shell/nav.ts'
-import { UserCreatePage } from '../features/users/components/user-create-page.tsx'
-import { UserImportPage } from '../features/users/components/user-import-page.tsx'
-import { UsersPage } from '../features/users/components/users-page.tsx'
 import { parseOrgSearch, parseRedirectSearch, parseTokenSearch } from './search.ts'
+
+// Pages other than sign-in and home load on first visit, so the first screen comes quickly.
+const AccountPage = lazyRouteComponent(
+  () => import('../features/account/components/account-page.tsx'),
+  'AccountPage',
+)
+const AuditPage = lazyRouteComponent(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage')
+const NotificationsPage = lazyRouteComponent(
+  () => import('../features/notifications/components/notifications-page.tsx'),
+  'NotificationsPage',
+)
+const OrganizationCreatePage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-create-page.tsx'),
+  'OrganizationCreatePage',
+)
+const OrganizationDetailPage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-detail-page.tsx'),
+  'OrganizationDetailPage',
+)
+const OrganizationImportPage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-import-page.tsx'),
+  'OrganizationImportPage',
+)
+const OrganizationsPage = lazyRouteComponent(
+  () => import('../features/organizations/components/organizations-page.tsx'),
+  'OrganizationsPage',
+)
+const OutboxPage = lazyRouteComponent(
+  () => import('../features/outbox/components/outbox-page.tsx'),
+  'OutboxPage',
+)
+const UserCreatePage = lazyRouteComponent(
+  () => import('../features/users/components/user-create-page.tsx'),
+  'UserCreatePage',
+)
+const UserImportPage = lazyRouteComponent(
+  () => import('../features/users/components/user-import-page.tsx'),
+  'UserImportPage',
+)
+const UsersPage = lazyRouteComponent(() => import('../features/users/components/users-page.tsx'), 'UsersPage')
+const TwoFactorSetupPage = lazyRouteComponent(
+  () => import('../features/auth/components/two-factor-setup-page.tsx'),
+  'TwoFactorSetupPage',
+)
 
 export interface RouterContext {
   queryClient: QueryClient
