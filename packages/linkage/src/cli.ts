@@ -116,6 +116,8 @@ const main = async (argv: string[]): Promise<number> => {
     if (values.model) await linker.setModel(JSON.parse(await readFile(values.model, 'utf8')))
     if (command === 'dedupe') {
       if (!values.out) throw new Error('--out is required')
+      if ((await linker.db.scalar('SELECT count(*) FROM records')) > 0)
+        throw new Error(`${values.db} already holds a list: use link-new to add entries, or a new --db file`)
       await linker.load(files)
       const summary = await linker.run()
       if (!linker.model) throw new Error('no model')

@@ -101,6 +101,35 @@ describe('linkage command line', () => {
     expect(readFileSync(stats, 'utf8')).toContain('precinct,12-001,2,1,1')
   })
 
+  it('keeps a verified list in a database file and links later entries against it', async () => {
+    const [header, ...lines] = readFileSync(dataset('febrl-dataset1.csv'), 'utf8').trimEnd().split('\n')
+    const first = join(dir, 'first.csv')
+    const later = join(dir, 'later.csv')
+    writeFileSync(first, `${header}\n${lines.slice(0, 900).join('\n')}\n`)
+    writeFileSync(later, `${header}\n${lines.slice(900).join('\n')}\n`)
+    const db = join(dir, 'state.duckdb')
+    const args = ['--config', 'febrl', '--db', db]
+    await run(process.execPath, [bin, 'dedupe', first, ...args, '--out', join(dir, 'first-pairs.csv')])
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'link-new',
+      later,
+      ...args,
+      '--out',
+      join(dir, 'later-pairs.csv'),
+    ])
+    const summary = JSON.parse(stdout).summary
+    expect(summary).toMatchObject({ added: 100, replaced: 0, records: 1000 })
+    const pairs = parseCsv(readFileSync(join(dir, 'later-pairs.csv'), 'utf8'))
+    expect(pairs.length).toBe(summary.newPairs)
+    expect(pairs.every((p) => p.file_r === 'later.csv')).toBe(true)
+    await expect(
+      run(process.execPath, [bin, 'dedupe', first, ...args, '--out', join(dir, 'again.csv')]),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('already holds a list'),
+    })
+  })
+
   it('fails with a message and a non-zero code on a bad invocation', async () => {
     await expect(
       run(process.execPath, [bin, 'dedupe', dataset('fake_1000.csv'), '--out', join(dir, 'x.csv')]),
