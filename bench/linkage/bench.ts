@@ -79,6 +79,8 @@ const runOne = async (name: string, config: LinkageConfigInput, files: string[],
       ),
       'link s': fmt(link, 1),
       'peak RSS MiB': mib(),
+      // CPU seconds of the process (DuckDB's threads included): comparable when the machine is shared.
+      'cpu s': fmt((process.cpuUsage().user + process.cpuUsage().system) / 1e6, 1),
     }
   } finally {
     linker.close()
@@ -107,18 +109,23 @@ if (values.one) {
   process.stdout.write(`${JSON.stringify(await synthetic(Number(values.one)))}\n`)
 } else {
   const results: Record<string, unknown>[] = []
+  // Each figure is printed as soon as it exists, so a long run still leaves the earlier ones.
+  const add = (row: Record<string, unknown>) => {
+    results.push(row)
+    process.stderr.write(`${JSON.stringify(row)}\n`)
+  }
   if (!values['skip-public']) {
     const d = (f: string) => join(values.datasets, f)
-    results.push(await runOne('FEBRL 1', febrlPreset, [d('febrl-dataset1.csv')]))
-    results.push(await runOne('FEBRL 2', febrlPreset, [d('febrl-dataset2.csv')]))
-    results.push(await runOne('FEBRL 3', febrlPreset, [d('febrl-dataset3.csv')]))
-    results.push(
+    add(await runOne('FEBRL 1', febrlPreset, [d('febrl-dataset1.csv')]))
+    add(await runOne('FEBRL 2', febrlPreset, [d('febrl-dataset2.csv')]))
+    add(await runOne('FEBRL 3', febrlPreset, [d('febrl-dataset3.csv')]))
+    add(
       await runOne('FEBRL 4 (link)', { ...febrlPreset, mode: 'link' }, [
         d('febrl-dataset4a.csv'),
         d('febrl-dataset4b.csv'),
       ]),
     )
-    results.push(await runOne('fake_1000', fake1000Preset, [d('fake_1000.csv')]))
+    add(await runOne('fake_1000', fake1000Preset, [d('fake_1000.csv')]))
   }
   for (const size of values.sizes.split(',').filter(Boolean)) {
     const out = execFileSync(
@@ -130,7 +137,7 @@ if (values.one) {
         maxBuffer: 1 << 24,
       },
     )
-    results.push(JSON.parse(out.trim().split('\n').pop() ?? '{}'))
+    add(JSON.parse(out.trim().split('\n').pop() ?? '{}'))
   }
   console.table(results)
   console.log(JSON.stringify(results))
