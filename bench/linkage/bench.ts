@@ -35,6 +35,7 @@ const mib = () => Math.round(process.resourceUsage().maxRSS / 1024)
 
 const runOne = async (name: string, config: LinkageConfigInput, files: string[], truth?: string) => {
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const linker = await createLinker({
     config: { ...config, quality: { ...config.quality, electionDate: ELECTION_DATE } },
     db: {
@@ -80,7 +81,7 @@ const runOne = async (name: string, config: LinkageConfigInput, files: string[],
       'link s': fmt(link, 1),
       'peak RSS MiB': mib(),
       // CPU seconds of the process (DuckDB's threads included): comparable when the machine is shared.
-      'cpu s': fmt((process.cpuUsage().user + process.cpuUsage().system) / 1e6, 1),
+      'cpu s': fmt((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6, 1),
     }
   } finally {
     linker.close()
