@@ -21,12 +21,19 @@ export const signInAs = async (page: Page, url: string, login: DemoLogin, lang: 
     await code.fill(await totpFromUri(login.totpUri))
     await page.getByRole('button', { name: text(lang, 'auth.verify') }).click()
   }
-  await page.getByRole('navigation', { name: text(lang, 'shell.mainNavigation') }).waitFor()
+  // Once signed in, the profile's language applies, whichever the sign-in page showed.
+  const names = (['az', 'en', 'ru'] as const).map((l) => escape(text(l, 'shell.mainNavigation')))
+  await page.getByRole('navigation', { name: new RegExp(`^(${names.join('|')})$`) }).waitFor()
 }
 
-/** Chooses an option of a Mantine select by its label. */
+/** Chooses an option, by its text, of a native select or a Mantine combobox with this label. */
 export const pick = async (page: Page, label: string, option: string) => {
-  await field(page, label).first().click()
+  const el = field(page, label).first()
+  if ((await el.evaluate((e) => e.tagName)) === 'SELECT') {
+    await el.selectOption({ label: option })
+    return
+  }
+  await el.click()
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 

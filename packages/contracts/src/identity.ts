@@ -9,7 +9,10 @@ export const MeSchema = z.object({
     email: z.string(),
     locale: LocaleSchema,
     clearance: ClearanceSchema,
+    /** TOTP with an authenticator app. */
     twoFactorEnabled: z.boolean(),
+    /** At least one passkey registered. */
+    hasPasskey: z.boolean(),
   }),
   organization: z.object({ id: z.string(), name: z.string() }).nullable(),
   grants: z.array(RoleGrantSchema),

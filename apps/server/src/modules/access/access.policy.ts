@@ -55,8 +55,7 @@ export const createAccessPolicy = (deps: {
       }
     },
     clearanceAllows: (actor: Actor, needed: Clearance) => clearanceAllows(actor.clearance, needed),
-    mfaSetupRequired: (actor: Actor, twoFactorEnabled: boolean) =>
-      isPrivileged(actor.grants) && !twoFactorEnabled,
+    mfaSetupRequired: (actor: Actor, secondFactor: boolean) => isPrivileged(actor.grants) && !secondFactor,
   }
 }
 

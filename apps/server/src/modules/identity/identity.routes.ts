@@ -74,7 +74,7 @@ export const registerIdentity = (
     if (!p) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
     if (!SAFE_METHODS.has(req.method)) identity.requireWriteScope(p.actor)
     if (!cfg.allowWithoutMfa && p.actor.authMethod === 'session' && isPrivileged(p.actor.grants)) {
-      if (!p.twoFactorEnabled) {
+      if (!p.secondFactor) {
         throw new AppError(
           'MFA_REQUIRED',
           'Your role requires a second factor. Set up an authenticator app first.',

@@ -22,7 +22,11 @@ import { identityRepository as repo } from './identity.repository.ts'
 
 export type Principal = {
   actor: Actor
-  twoFactorEnabled: boolean
+  /** TOTP with an authenticator app. */
+  totpEnabled: boolean
+  hasPasskey: boolean
+  /** Either of them: what privileged roles require. */
+  secondFactor: boolean
   name: string
   email: string
   locale: Locale
@@ -77,8 +81,10 @@ export const createIdentityService = (deps: {
         requestId: ctx.requestId,
         ip: ctx.ip,
       },
+      totpEnabled: Boolean(u.twoFactorEnabled),
+      hasPasskey,
       // A passkey is a second factor too: privileged users may hold either.
-      twoFactorEnabled: Boolean(u.twoFactorEnabled) || hasPasskey,
+      secondFactor: Boolean(u.twoFactorEnabled) || hasPasskey,
       name: u.name,
       email: u.email,
       locale: u.locale as Locale,
@@ -128,14 +134,15 @@ export const createIdentityService = (deps: {
           email: p.email,
           locale: p.locale,
           clearance: actor.clearance,
-          twoFactorEnabled: p.twoFactorEnabled,
+          twoFactorEnabled: p.totpEnabled,
+          hasPasskey: p.hasPasskey,
         },
         organization: membership
           ? { id: membership.orgId, name: membership.orgName[p.locale] || membership.orgName.az }
           : null,
         grants: actor.grants,
         permissions,
-        mfaSetupRequired: policy.mfaSetupRequired(actor, p.twoFactorEnabled),
+        mfaSetupRequired: policy.mfaSetupRequired(actor, p.secondFactor),
         mfaVerifiedAt: actor.mfaAt?.toISOString() ?? null,
         authMethod: actor.authMethod,
       }
