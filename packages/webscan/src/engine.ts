@@ -32,8 +32,9 @@ export const evaluate = (
   durationMs = 0,
 ): SiteResult => {
   const env = { ...envFrom(opts), now: new Date(evidence.scannedAt) }
+  const explained = new Set(opts.explanations[evidence.host] ?? [])
   const results: CheckResult[] = checks.map((def) => {
-    const r = runCheck(def, evidence, env)
+    const r = { ...runCheck(def, evidence, env), explained: explained.has(def.id) }
     if (evidence.status !== 'ok') return { ...r, verdict: 'error', caps: [], message: NOT_EVALUATED }
     return r
   })
@@ -160,6 +161,8 @@ export const createScanner = (options: EngineOptions = {}) => {
         errors: { web: errorOf(err) },
       }
     }
+    // The host's own deadline, as opposed to the caller stopping the whole scan.
+    if (evidence.status === 'aborted' && !outer?.aborted) evidence.status = 'timeout'
     return evaluate(evidence, checks, opts, Date.now() - started)
   }
 

@@ -21,6 +21,8 @@ export interface ScanOptions {
   checks?: string[]
   /** Hosts (or their parent zones) known to be in the HSTS preload list. */
   hstsPreloaded?: string[]
+  /** Approved comply-or-explain exceptions: host -> check ids. */
+  explanations?: Record<string, string[]>
   requestTimeoutMs?: number
   hostTimeoutMs?: number
   maxRedirects?: number
@@ -38,6 +40,7 @@ export interface ResolvedOptions {
   extraSuffixes: string[]
   checks?: string[]
   hstsPreloaded: string[]
+  explanations: Record<string, string[]>
   requestTimeoutMs: number
   hostTimeoutMs: number
   maxRedirects: number
@@ -61,6 +64,7 @@ export const resolveOptions = (options: ScanOptions = {}): ResolvedOptions => {
     extraSuffixes: options.extraSuffixes ?? [],
     checks: options.checks,
     hstsPreloaded: options.hstsPreloaded ?? [],
+    explanations: options.explanations ?? {},
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
     hostTimeoutMs: options.hostTimeoutMs ?? 60_000,
     maxRedirects: options.maxRedirects ?? 10,

@@ -16,6 +16,7 @@ const check = (
   severity,
   caps: [],
   bonus: false,
+  explained: false,
   message: { az: 'x', en: 'x', ru: 'x' },
   evidence: {},
   ...extra,
@@ -72,6 +73,18 @@ describe('scoreSite', () => {
     expect(low.score).toBe(50)
   })
 
+  it('leaves explained findings out of score, caps and light but lists them', () => {
+    const failing = check('tls-protocols', 'fail', 'high', 'transport', { caps: ['B'] })
+    const plain = scoreSite([check('a', 'pass'), failing])
+    expect([plain.grade, plain.light]).toEqual(['D', 'red'])
+    const explained = scoreSite([check('a', 'pass'), { ...failing, explained: true }])
+    expect([explained.grade, explained.light, explained.explained]).toEqual([
+      'A+',
+      'green',
+      ['tls-protocols'],
+    ])
+  })
+
   it('derives the traffic light from the worst failure', () => {
     expect(scoreSite([check('a', 'fail', 'low', 'hygiene')]).light).toBe('green')
     expect(scoreSite([check('a', 'fail', 'medium', 'web')]).light).toBe('orange')
@@ -98,6 +111,13 @@ describe('evaluateBaseline', () => {
       compliant: true,
       failing: [],
     })
+  })
+
+  it('is met when the failing requirement is explained', () => {
+    const checks = all.map((id) =>
+      check(id, id === 'hsts' ? 'fail' : 'pass', 'high', 'transport', { explained: id === 'hsts' }),
+    )
+    expect(evaluateBaseline(checks).compliant).toBe(true)
   })
 
   it('is not met by a warning where a pass is required, nor by a missing check', () => {

@@ -22,7 +22,8 @@ const rank = (g: string) => ['A+', 'A', 'B', 'C', 'D', 'F'].indexOf(g)
  * the categories that apply, then capped by critical failures as SSL Labs does. A pure function of the check
  * results, so a stored scan can be rescored.
  */
-export const scoreSite = (checks: CheckResult[]): Score => {
+export const scoreSite = (all: CheckResult[]): Score => {
+  const checks = all.filter((c) => !c.explained)
   const categories: Score['categories'] = {}
   for (const c of checks) {
     if (c.bonus || !['pass', 'warn', 'fail'].includes(c.verdict)) continue
@@ -69,6 +70,7 @@ export const scoreSite = (checks: CheckResult[]): Score => {
     categories,
     warnings,
     errors: checks.filter((c) => c.verdict === 'error').length,
+    explained: all.filter((c) => c.explained).map((c) => c.id),
   }
 }
 
@@ -95,7 +97,7 @@ export const evaluateBaseline = (checks: CheckResult[]): BaselineResult => {
   const failing = BASELINE.requirements
     .filter((r) => {
       const c = checks.find((x) => x.id === r.check)
-      return !c || !(r.accept as readonly string[]).includes(c.verdict)
+      return !c || (!c.explained && !(r.accept as readonly string[]).includes(c.verdict))
     })
     .map((r) => r.check)
   return { id: BASELINE.id, compliant: failing.length === 0, failing }

@@ -20,6 +20,8 @@ export interface CheckResult {
   caps: Cap[]
   /** Bonus checks may only lift a score that is already high, so they never hide a failure. */
   bonus: boolean
+  /** An approved comply-or-explain exception: shown, but left out of score, light and baseline. */
+  explained: boolean
   message: Message
   evidence: Record<string, unknown>
 }
@@ -144,7 +146,7 @@ export interface Evidence {
   registrableDomain: string
   scannedAt: string
   addresses: string[]
-  status: 'ok' | 'invalid-host' | 'unresolvable' | 'aborted'
+  status: 'ok' | 'invalid-host' | 'unresolvable' | 'aborted' | 'timeout'
   web?: WebEvidence
   tls?: TlsEvidence
   dns?: DnsEvidence
@@ -162,6 +164,8 @@ export interface Score {
   categories: Partial<Record<Category, { earned: number; max: number; percent: number }>>
   warnings: number
   errors: number
+  /** Checks left out as approved exceptions. */
+  explained: string[]
 }
 
 export interface BaselineResult {

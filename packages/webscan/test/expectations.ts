@@ -46,6 +46,8 @@ export const EXPECTED: Record<string, Record<string, Verdict>> = {
   'legacy-3des': { 'tls-ciphers': 'fail', 'tls-protocols': 'pass' },
   'legacy-rc4': { 'tls-ciphers': 'fail' },
   'legacy-null': { 'tls-ciphers': 'fail' },
+  'legacy-export': { 'tls-ciphers': 'fail' },
+  'legacy-anon': { 'tls-ciphers': 'fail' },
   ssl3: { 'tls-protocols': 'fail' },
   noreneg: { 'tls-renegotiation': 'fail', 'tls-compression': 'fail' },
   'headers-bad': {
@@ -71,6 +73,7 @@ export const EXPECTED: Record<string, Record<string, Verdict>> = {
   'mixed-passive': { 'mixed-content': 'warn', sri: 'warn' },
   'cookies-bad': { cookies: 'fail' },
   'cookies-meh': { cookies: 'warn' },
+  'cookie-prefix': { cookies: 'fail' },
   'sectxt-legacy': { 'security-txt': 'warn' },
   'sectxt-expired': { 'security-txt': 'fail' },
   unsigned: { dnssec: 'fail' },
@@ -113,6 +116,7 @@ export const SCORES: Record<string, { grade: string; caps?: string[]; light: str
   tls10: { grade: 'B', caps: ['B'], light: 'red', compliant: false },
   'legacy-3des': { grade: 'C', caps: ['C'], light: 'red', compliant: false },
   'legacy-null': { grade: 'F', caps: ['F'], light: 'red', compliant: false },
+  'legacy-export': { grade: 'F', caps: ['F'], light: 'red', compliant: false },
   ssl3: { grade: 'F', caps: ['F'], light: 'red', compliant: false },
   // A bogus zone also breaks the mail records a validating resolver would return, so the baseline fails too.
   bogus: { grade: 'F', caps: ['F'], light: 'red', compliant: false },

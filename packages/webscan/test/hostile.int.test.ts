@@ -117,6 +117,20 @@ describe('hostile and broken targets', () => {
     expect(verdict(r, 'cert-hostname')).toBe('pass')
   })
 
+  it('stops a host at its own deadline and says so', async () => {
+    const scanner = createScanner({
+      ...rig.scanOptions,
+      requestTimeoutMs: 30_000,
+      hostTimeoutMs: 1000,
+      perAddress: 64,
+    })
+    const started = Date.now()
+    const [r] = await scanner.scan([hostOf('slow')])
+    expect(Date.now() - started).toBeLessThan(4000)
+    expect(r?.status).toBe('timeout')
+    expect(r?.checks.every((c) => c.verdict === 'error')).toBe(true)
+  })
+
   it('aborts a running scan promptly and reports progress for each host', async () => {
     const controller = new AbortController()
     const progress: number[] = []

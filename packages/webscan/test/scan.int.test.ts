@@ -79,6 +79,32 @@ describe('scan of the fixture rig', () => {
     }
   })
 
+  it('names the broken suite group and the cookie rule that failed', () => {
+    const ciphers = (label: string) =>
+      (results.get(hostOf(label)) as SiteResult).checks.find((c) => c.id === 'tls-ciphers')?.evidence
+    expect(ciphers('legacy-export')?.broken).toEqual(['export'])
+    expect(ciphers('legacy-anon')?.broken).toEqual(['anon'])
+    expect(ciphers('legacy-3des')?.weak).toEqual(['3des'])
+    const cookies = (results.get(hostOf('cookie-prefix')) as SiteResult).checks.find(
+      (c) => c.id === 'cookies',
+    )
+    expect(cookies?.evidence.problems).toEqual(['__Host-id: __Host- prefix rules broken'])
+  })
+
+  it('rescoring with an approved exception lifts the grade and the baseline but keeps the finding', () => {
+    const r = results.get(hostOf('tls10')) as SiteResult
+    const opts = resolveOptions({ ...rig.scanOptions, explanations: { [r.host]: ['tls-protocols'] } })
+    const again = evaluate(JSON.parse(JSON.stringify(r.evidence)), [...CHECKS], opts)
+    const protocols = again.checks.find((c) => c.id === 'tls-protocols')
+    expect([protocols?.verdict, protocols?.explained]).toEqual(['fail', true])
+    expect([r.score.grade, r.baseline.compliant]).toEqual(['B', false])
+    expect([again.score.caps, again.baseline.compliant, again.score.explained]).toEqual([
+      [],
+      true,
+      ['tls-protocols'],
+    ])
+  })
+
   it('keeps results as plain JSON with messages in three languages', () => {
     const r = results.get(hostOf('headers-bad')) as SiteResult
     expect(JSON.parse(JSON.stringify(r))).toEqual(r)

@@ -69,6 +69,7 @@ export const runCheck = (def: CheckDef, ev: Evidence, env: EvalEnv): CheckResult
     severity: out.severity ?? def.severity,
     caps: out.verdict === 'fail' ? (out.caps ?? []) : [],
     bonus: Boolean(def.bonus),
+    explained: false,
     message: out.message,
     evidence: out.evidence ?? {},
   }

@@ -112,6 +112,8 @@ export const SITES: SiteSpec[] = [
   { label: 'legacy-3des', legacy: { suites: [0x000a, 0x0016, 0xc012, 0xc008] } },
   { label: 'legacy-rc4', legacy: { suites: [0x0005, 0x0004, 0xc011, 0xc007] } },
   { label: 'legacy-null', legacy: { suites: [0x0001, 0x0002, 0x003b] } },
+  { label: 'legacy-export', legacy: { suites: [0x0003, 0x0006, 0x0008, 0x0014] } },
+  { label: 'legacy-anon', legacy: { suites: [0x0034, 0x003a, 0xc018] } },
   { label: 'ssl3', legacy: { ssl3: true } },
   { label: 'noreneg', legacy: { probeAnswer: { renegotiationInfo: false, compression: 1 } } },
   {
@@ -158,6 +160,10 @@ export const SITES: SiteSpec[] = [
   {
     label: 'cookies-bad',
     extraHeaders: { 'set-cookie': ['sessionid=1; Path=/', 'pref=1; Secure; SameSite=Foo'] },
+  },
+  {
+    label: 'cookie-prefix',
+    extraHeaders: { 'set-cookie': ['__Host-id=1; Secure; HttpOnly; SameSite=Lax; Path=/app'] },
   },
   { label: 'cookies-meh', extraHeaders: { 'set-cookie': ['pref=1; Secure; HttpOnly'] } },
   { label: 'sectxt-legacy', securityTxt: 'legacy' },
