@@ -27,6 +27,16 @@ export function AppLayout() {
     if (me.mfaSetupRequired && !allowedDuringMfaSetup(pathname)) void navigate({ to: TWO_FACTOR_SETUP_PATH })
   }, [me.mfaSetupRequired, pathname, navigate])
 
+  // Escape closes the navigation drawer on a tablet.
+  useEffect(() => {
+    if (!navOpen) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setNavOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [navOpen])
+
   // On a tablet the navigation is a drawer: close it after each navigation.
   useEffect(() => {
     if (pathname) setNavOpen(false)
