@@ -1,4 +1,4 @@
-import { OrganizationInputSchema } from '@qalxan/contracts'
+import { CreateUserSchema, OrganizationInputSchema } from '@qalxan/contracts'
 import type { TFunction } from 'i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from './api-client.ts'
@@ -28,6 +28,16 @@ describe('formErrorMap', () => {
     const errors = result.errors as Record<string, { message?: string; az?: { message?: string } }>
     expect(errors.code?.message).toBe('validation.code')
     expect(errors.name?.az?.message).toBe('validation.required')
+  })
+
+  it('says "required" for an empty e-mail, "invalid" for a wrong one', async () => {
+    const resolver = formResolver(CreateUserSchema, t)
+    const base = { name: 'Rauf Əliyev', orgId: '11111111-1111-4111-8111-111111111111' }
+    const opts = { fields: {}, shouldUseNativeValidation: false }
+    const empty = await resolver({ ...base, email: '' }, undefined, opts)
+    expect((empty.errors as Record<string, { message?: string }>).email?.message).toBe('validation.required')
+    const wrong = await resolver({ ...base, email: 'not-an-address' }, undefined, opts)
+    expect((wrong.errors as Record<string, { message?: string }>).email?.message).toBe('validation.email')
   })
 
   it('gives the limits of long values', () => {

@@ -31,6 +31,7 @@ export function formErrorMap(t: TFunction) {
         if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) })
         return t('validation.tooBig', { max: Number(issue.maximum) })
       case 'invalid_format':
+        if (issue.input === '') return t('validation.required')
         if (issue.format === 'email') return t('validation.email')
         if (issue.format === 'uuid' || issue.format === 'guid') return t('validation.choose')
         if (issue.format === 'date') return t('validation.date')
@@ -87,6 +88,8 @@ export function formResolver<T extends z.ZodType<unknown, FieldValues>>(
   return async (values, context, options) => {
     const produced = new Set<string>()
     const inner = zodResolver(schema as never, {
+      // The input lets an empty field say "required" rather than "not a valid e-mail".
+      reportInput: true,
       error: (issue) => {
         const m = map(issue as ZodIssueLike)
         produced.add(m)
