@@ -13,6 +13,7 @@ import { createFileStore } from '../src/platform/files.ts'
 import { resolveAuthSecret } from '../src/platform/infra.ts'
 import { seedDemo } from '../src/seed/demo.ts'
 import { withDb } from './global-setup.ts'
+import { DATABASES } from './helpers.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'qalxan-backup-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -84,44 +85,44 @@ describe('backup and restore', () => {
     await db.close()
     await expect(restoreFrom(loadConfig({ DATA_DIR: live }), tmp)).rejects.toThrow(/not a Qalxan backup/)
   })
+})
 
-  it.runIf(Boolean(process.env.TEST_PG_URL))(
-    'restores a PostgreSQL database into an empty database with identical data',
-    async () => {
-      const url = process.env.TEST_PG_URL as string
-      const suffix = `${process.pid}_${Date.now() % 100000}`
-      const [src, dst] = [`qalxan_bk_src_${suffix}`, `qalxan_bk_dst_${suffix}`]
-      const admin = new pg.Client({ connectionString: url })
-      await admin.connect()
-      await admin.query(`create database ${src} template qalxan_test_template`)
-      await admin.query(`create database ${dst}`)
-      try {
-        const dataDir = join(tmp, 'pg-data')
-        const db = await openDatabase({ databaseUrl: withDb(url, src) })
-        await seed(db, dataDir, withDb(url, src))
-        const before = await snapshot(db)
-        await db.close()
-        const out = await backupTo(
-          loadConfig({ DATA_DIR: dataDir, DATABASE_URL: withDb(url, src), AUTH_SECRET: 'x'.repeat(40) }),
-          join(tmp, 'backup-pg'),
-        )
-        await restoreFrom(
-          loadConfig({
-            DATA_DIR: join(tmp, 'pg-target'),
-            DATABASE_URL: withDb(url, dst),
-            AUTH_SECRET: 'x'.repeat(40),
-          }),
-          out,
-        )
-        const restored = await openDatabase({ databaseUrl: withDb(url, dst) })
-        expect(await snapshot(restored)).toEqual(before)
-        expect((await createAuditService({ database: restored, clock: systemClock }).verify()).ok).toBe(true)
-        await restored.close()
-      } finally {
-        await admin.query(`drop database if exists ${src} with (force)`)
-        await admin.query(`drop database if exists ${dst} with (force)`)
-        await admin.end()
-      }
-    },
-  )
+// PostgreSQL joins the run when TEST_PG_URL names a server, as for every integration test.
+describe.each(DATABASES.filter((d) => d === 'postgres'))('backup and restore on %s', () => {
+  it('restores a PostgreSQL database into an empty database with identical data', async () => {
+    const url = process.env.TEST_PG_URL as string
+    const suffix = `${process.pid}_${Date.now() % 100000}`
+    const [src, dst] = [`qalxan_bk_src_${suffix}`, `qalxan_bk_dst_${suffix}`]
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`create database ${src} template qalxan_test_template`)
+    await admin.query(`create database ${dst}`)
+    try {
+      const dataDir = join(tmp, 'pg-data')
+      const db = await openDatabase({ databaseUrl: withDb(url, src) })
+      await seed(db, dataDir, withDb(url, src))
+      const before = await snapshot(db)
+      await db.close()
+      const out = await backupTo(
+        loadConfig({ DATA_DIR: dataDir, DATABASE_URL: withDb(url, src), AUTH_SECRET: 'x'.repeat(40) }),
+        join(tmp, 'backup-pg'),
+      )
+      await restoreFrom(
+        loadConfig({
+          DATA_DIR: join(tmp, 'pg-target'),
+          DATABASE_URL: withDb(url, dst),
+          AUTH_SECRET: 'x'.repeat(40),
+        }),
+        out,
+      )
+      const restored = await openDatabase({ databaseUrl: withDb(url, dst) })
+      expect(await snapshot(restored)).toEqual(before)
+      expect((await createAuditService({ database: restored, clock: systemClock }).verify()).ok).toBe(true)
+      await restored.close()
+    } finally {
+      await admin.query(`drop database if exists ${src} with (force)`)
+      await admin.query(`drop database if exists ${dst} with (force)`)
+      await admin.end()
+    }
+  })
 })

@@ -16,6 +16,7 @@ const NASTY = [
   '<script>alert(document.cookie)</script>',
   '" onmouseover="alert(1)',
   "' OR '1'='1",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, kept literal on purpose
   '${process.exit(1)}',
   '=HYPERLINK("http://evil.example","x")',
   'Ünvan — İçərişəhər, ə ğ ı ö ş ç ü',

@@ -276,6 +276,22 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     expect(history[1]).toMatchObject({ orgId: other.id, validFrom: next, validTo: null })
   })
 
+  it('pages through users with the same name without skipping or repeating anyone', async () => {
+    const { user, memberships } = await import('../src/db/schema/index.ts')
+    for (let i = 0; i < 7; i++) {
+      const id = crypto.randomUUID()
+      await t.database.db.insert(user).values({ id, email: `same${i}@test.az`, name: 'Eyni Ad' })
+      await t.database.db.insert(memberships).values({ userId: id, orgId: other.id, validFrom: '2024-01-01' })
+    }
+    const seen: string[] = []
+    for (let offset = 0; offset < 7; offset += 2) {
+      const page = (await admin.get(`/api/users?q=Eyni&limit=2&offset=${offset}`)).json()
+      seen.push(...page.items.map((u: { id: string }) => u.id))
+    }
+    expect(new Set(seen).size).toBe(7)
+    expect(seen).toHaveLength(7)
+  })
+
   it('refuses an administrator disabling themself and blocks a disabled user from signing in', async () => {
     const me = (await admin.get('/api/me')).json().user.id
     expect((await admin.patch(`/api/users/${me}`, { disabled: true })).statusCode).toBe(412)

@@ -134,6 +134,8 @@ export const createAuth = (deps: AuthDeps) => {
       },
     },
     session: {
+      // Read back with the session, so resolving the caller needs no second query for it.
+      additionalFields: { mfaVerifiedAt: { type: 'date', required: false, input: false } },
       expiresIn: 8 * 3600,
       updateAge: 15 * 60,
       freshAge: 10 * 60,

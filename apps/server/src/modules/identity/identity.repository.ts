@@ -35,10 +35,6 @@ export const identityRepository = {
     const [p] = await db.select({ id: passkey.id }).from(passkey).where(eq(passkey.userId, userId)).limit(1)
     return Boolean(p)
   },
-  async findSession(db: Executor, sessionId: string) {
-    const [s] = await db.select().from(session).where(eq(session.id, sessionId))
-    return s ?? null
-  },
   listSessions: (db: Executor, userId: string) =>
     db.select().from(session).where(eq(session.userId, userId)).orderBy(desc(session.createdAt)),
   async deleteSession(db: Executor, userId: string, sessionId: string) {

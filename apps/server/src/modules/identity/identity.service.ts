@@ -54,8 +54,18 @@ export const createIdentityService = (deps: {
   const { database, clock, auth, audit, policy } = deps
   const db = database.db
 
+  type UserFields = {
+    name: string
+    email: string
+    locale?: string | null
+    clearance?: string | null
+    disabled?: boolean | null
+    twoFactorEnabled?: boolean | null
+  }
+
   const principalFor = async (
     userId: string,
+    u: UserFields,
     via: {
       sessionId: string | null
       authMethod: 'session' | 'token'
@@ -64,8 +74,7 @@ export const createIdentityService = (deps: {
     },
     ctx: { requestId: string; ip: string },
   ): Promise<Principal | null> => {
-    const u = await repo.findUser(db, userId)
-    if (!u || u.disabled) return null
+    if (u.disabled) return null
     const [grants, membership, hasPasskey] = await Promise.all([
       repo.activeGrants(db, userId),
       repo.currentMembership(db, userId),
@@ -76,7 +85,8 @@ export const createIdentityService = (deps: {
         userId,
         orgId: membership?.orgId ?? null,
         grants: grants as RoleGrant[],
-        clearance: u.clearance as Clearance,
+        // Least privilege if a value is ever missing.
+        clearance: (u.clearance ?? 'public') as Clearance,
         ...via,
         requestId: ctx.requestId,
         ip: ctx.ip,
@@ -87,7 +97,7 @@ export const createIdentityService = (deps: {
       secondFactor: Boolean(u.twoFactorEnabled) || hasPasskey,
       name: u.name,
       email: u.email,
-      locale: u.locale as Locale,
+      locale: (u.locale ?? 'az') as Locale,
     }
   }
 
@@ -101,23 +111,29 @@ export const createIdentityService = (deps: {
         const t = await repo.findTokenByHash(db, hashToken(secret))
         const now = clock.now()
         if (!t || t.revokedAt || t.expiresAt <= now) return null
-        await repo.touchToken(db, t.id, now)
+        // Last use to the minute: a busy integration does not rewrite the row on every request.
+        if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000)
+          await repo.touchToken(db, t.id, now)
+        const u = await repo.findUser(db, t.userId)
+        if (!u) return null
         return principalFor(
           t.userId,
+          u,
           { sessionId: null, authMethod: 'token', scopes: t.scopes as Actor['scopes'], mfaAt: null },
           ctx,
         )
       }
       const s = await auth.api.getSession({ headers })
       if (!s) return null
-      const row = await repo.findSession(db, s.session.id)
+      const mfa = (s.session as { mfaVerifiedAt?: Date | string | null }).mfaVerifiedAt
       return principalFor(
         s.user.id,
+        s.user,
         {
           sessionId: s.session.id,
           authMethod: 'session',
           scopes: ['read', 'write'],
-          mfaAt: row?.mfaVerifiedAt ?? null,
+          mfaAt: mfa ? new Date(mfa) : null,
         },
         ctx,
       )

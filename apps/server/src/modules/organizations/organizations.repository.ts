@@ -76,7 +76,8 @@ export const usersRepository = {
       .from(user)
       .leftJoin(memberships, current)
       .where(w)
-      .orderBy(asc(user.name))
+      // Names repeat: the id keeps pages stable, so paging neither skips nor repeats a user.
+      .orderBy(asc(user.name), asc(user.id))
       .limit(f.limit)
       .offset(f.offset)
     const [t] = await db.select({ n: count() }).from(user).leftJoin(memberships, current).where(w)
