@@ -216,6 +216,37 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     expect(outbox.items[0]).toMatchObject({ subject: expect.stringMatching(/^Qalxan: /), status: 'held' })
   })
 
+  it('reports problems in the language the browser asks for', async () => {
+    const m = multipart('o.csv', 'code,name_az,type\nA1,Bir,agency\nA1,İki,agency\nA3,,planet\n')
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/organizations/import?dryRun=true',
+      headers: { ...m.headers, origin: ORIGIN, cookie: admin.cookie, 'accept-language': 'az' },
+      payload: m.payload,
+    })
+    const messages = (res.json().issues as { message: string }[]).map((i) => i.message)
+    expect(messages).toContain('Məcburidir')
+    expect(messages).toContain('"A1" kodu 2-ci sətirdə də var')
+    expect(messages).toHaveLength(3)
+    expect(messages.some((x) => x.startsWith('Yanlış seçim'))).toBe(true)
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: '/api/organizations',
+      headers: { origin: ORIGIN, cookie: admin.cookie, 'accept-language': 'ru' },
+      payload: { code: 'has spaces', name: { az: 'X' }, type: 'agency' },
+    })
+    expect(invalid.json().error.message).toBe('Некоторые поля заполнены неверно')
+    expect(invalid.json().error.details[0].message).toBe(
+      'Используйте буквы, цифры, точку, косую черту, дефис или подчёркивание',
+    )
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/${crypto.randomUUID()}`,
+      headers: { cookie: admin.cookie, 'accept-language': 'az' },
+    })
+    expect(missing.json().error.message).toMatch(/istifadəçisi tapılmadı$/)
+  })
+
   it('offers XLSX templates that import back without problems', async () => {
     const tpl = await admin.get('/api/organizations/import/template.xlsx')
     expect(tpl.headers['content-type']).toContain('spreadsheetml')

@@ -1,7 +1,8 @@
-import { ERROR_CODES, type ErrorCode } from '@qalxan/contracts'
+import { ERROR_CODES, type ErrorCode, type Locale } from '@qalxan/contracts'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError } from './errors.ts'
+import { localeOf, translate, zodErrorMap } from './messages.ts'
 
 /** Every route says who may call it; the route-guard test fails a route that does not. */
 export type RouteAuth = { auth: 'public'; reason: string } | { auth: 'user'; allowWithoutMfa?: boolean }
@@ -14,17 +15,58 @@ declare module 'fastify' {
   }
 }
 
+/** Messages inside details (field problems, import rows) follow the caller's language too. */
+const translateDetails = (details: unknown, locale: Locale): unknown => {
+  if (Array.isArray(details)) {
+    return details.map((d) =>
+      d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string'
+        ? { ...d, message: translate((d as { message: string }).message, locale) }
+        : d,
+    )
+  }
+  if (details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)) {
+    return { ...details, issues: translateDetails((details as { issues: unknown[] }).issues, locale) }
+  }
+  return details
+}
+
 const send = (
   reply: FastifyReply,
   req: FastifyRequest,
   code: ErrorCode,
   message: string,
   details?: unknown,
-) =>
-  reply
+) => {
+  const locale = localeOf(req.headers['accept-language'])
+  return reply
     .status(ERROR_CODES[code])
     .type('application/json; charset=utf-8')
-    .send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: req.id } })
+    .send({
+      error: {
+        code,
+        message: translate(message, locale),
+        ...(details === undefined ? {} : { details: translateDetails(details, locale) }),
+        requestId: req.id,
+      },
+    })
+}
+
+/** A schema's own message if the catalogue has it, otherwise Zod's message in the caller's language. */
+export const issueMessage = (
+  v: { keyword: string; instancePath: string; message?: string; params: object },
+  locale: Locale,
+) => {
+  const own = v.message ?? 'Invalid value'
+  if (locale === 'en' || translate(own, locale) !== own) return translate(own, locale)
+  const issue = {
+    ...v.params,
+    code: v.keyword,
+    path: v.instancePath.split('/').filter(Boolean),
+    message: own,
+  }
+  const localized = zodErrorMap(locale)(issue as never)
+  return typeof localized === 'string' ? localized : (localized?.message ?? own)
+}
 
 export const installErrorHandling = (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -33,9 +75,10 @@ export const installErrorHandling = (app: FastifyInstance) => {
       return send(reply, req, err.code, err.message, err.details)
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const locale = localeOf(req.headers['accept-language'])
       const details = err.validation.map((v) => ({
         path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message ?? 'Invalid value',
+        message: issueMessage(v, locale),
       }))
       return send(reply, req, 'VALIDATION_FAILED', 'Some fields are not valid', details)
     }

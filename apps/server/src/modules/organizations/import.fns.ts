@@ -1,7 +1,9 @@
+import type { Locale } from '@qalxan/contracts'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import type { ZodType } from 'zod'
 import { AppError } from '../../platform/errors.ts'
+import { zodErrorMap } from '../../platform/messages.ts'
 
 export type SheetRow = { row: number; values: Record<string, string> }
 export type ImportIssue = { row: number; column: string; message: string }
@@ -105,8 +107,9 @@ export const validateRow = <T>(
   r: SheetRow,
   issues: ImportIssue[],
   columnOf: (path: string) => string,
+  locale: Locale = 'en',
 ) => {
-  const parsed = schema.safeParse(r.values)
+  const parsed = schema.safeParse(r.values, { error: zodErrorMap(locale) })
   if (parsed.success) return parsed.data
   for (const i of parsed.error.issues)
     issues.push({ row: r.row, column: columnOf(String(i.path[0] ?? '')), message: i.message })

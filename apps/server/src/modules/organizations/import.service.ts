@@ -3,6 +3,7 @@ import {
   emailSchema,
   type ImportReport,
   JurisdictionSchema,
+  type Locale,
   LocaleSchema,
   OrgTypeSchema,
   RoleSchema,
@@ -110,13 +111,18 @@ export const createImportService = (deps: {
   }
 
   return {
-    async importOrganizations(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
+    async importOrganizations(
+      actor: Actor,
+      file: Buffer,
+      dryRun: boolean,
+      locale: Locale = 'en',
+    ): Promise<ImportReport> {
       await policy.require(actor, 'org.manage')
       const rows = await readSheet(file, ORG_COLUMNS, ['code', 'name_az', 'type'])
       const report = empty(dryRun, rows.length)
       const issues: ImportIssue[] = report.issues
       const valid = rows.flatMap((r) => {
-        const v = validateRow(OrgRowSchema, r, issues, (p) => p)
+        const v = validateRow(OrgRowSchema, r, issues, (p) => p, locale)
         return v ? [{ row: r.row, v }] : []
       })
       const firstRow = new Map<string, number>()
@@ -201,13 +207,18 @@ export const createImportService = (deps: {
       return report
     },
 
-    async importUsers(actor: Actor, file: Buffer, dryRun: boolean): Promise<ImportReport> {
+    async importUsers(
+      actor: Actor,
+      file: Buffer,
+      dryRun: boolean,
+      locale: Locale = 'en',
+    ): Promise<ImportReport> {
       await policy.require(actor, 'user.manage')
       const rows = await readSheet(file, USER_COLUMNS, ['email', 'name', 'organization_code'])
       const report = empty(dryRun, rows.length)
       const issues = report.issues
       const valid = rows.flatMap((r) => {
-        const v = validateRow(UserRowSchema, r, issues, (p) => p)
+        const v = validateRow(UserRowSchema, r, issues, (p) => p, locale)
         return v ? [{ row: r.row, v }] : []
       })
       const firstRow = new Map<string, number>()

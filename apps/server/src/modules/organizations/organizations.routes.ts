@@ -1,6 +1,8 @@
 import {
   CreateUserSchema,
+  type ImportReport,
   ImportReportSchema,
+  type Locale,
   MembershipSchema,
   MoveUserSchema,
   OrganizationInputSchema,
@@ -18,6 +20,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AppError } from '../../platform/errors.ts'
+import { localeOf, translate } from '../../platform/messages.ts'
 import { actorOf } from '../identity/identity.routes.ts'
 import type { ImportService } from './import.service.ts'
 import type { OrganizationsService } from './organizations.service.ts'
@@ -41,6 +44,11 @@ export const uploadedFile = async (req: FastifyRequest) => {
     throw new AppError('VALIDATION_FAILED', 'The file is empty', [{ path: 'body.file', message: 'Empty' }])
   return { buf, filename: part.filename, part }
 }
+
+const localizeReport = (r: ImportReport, locale: Locale): ImportReport => ({
+  ...r,
+  issues: r.issues.map((i) => ({ ...i, message: translate(i.message, locale) })),
+})
 
 export const registerOrganizations = (
   app: FastifyInstance,
@@ -94,7 +102,11 @@ export const registerOrganizations = (
     },
     handler: async (req) => {
       const { buf } = await uploadedFile(req)
-      return imports.importOrganizations(actorOf(req), buf, req.query.dryRun === 'true')
+      const locale = localeOf(req.headers['accept-language'])
+      return localizeReport(
+        await imports.importOrganizations(actorOf(req), buf, req.query.dryRun === 'true', locale),
+        locale,
+      )
     },
   })
   r.get('/api/organizations/:id', {
@@ -174,7 +186,11 @@ export const registerOrganizations = (
     },
     handler: async (req) => {
       const { buf } = await uploadedFile(req)
-      return imports.importUsers(actorOf(req), buf, req.query.dryRun === 'true')
+      const locale = localeOf(req.headers['accept-language'])
+      return localizeReport(
+        await imports.importUsers(actorOf(req), buf, req.query.dryRun === 'true', locale),
+        locale,
+      )
     },
   })
   r.get('/api/users/:id', {
