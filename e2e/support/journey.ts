@@ -5,9 +5,10 @@ import type { DemoLogin } from './portal.ts'
 
 export type Lang = 'az' | 'en' | 'ru'
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A field by its label; Mantine appends " *" to the labels of required fields. */
-export const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`))
+export const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`))
 
 /** Signs in through the sign-in page, with the authenticator code when the account has one. */
 export const signInAs = async (page: Page, url: string, login: DemoLogin, lang: Lang = 'az') => {
@@ -22,7 +23,7 @@ export const signInAs = async (page: Page, url: string, login: DemoLogin, lang: 
     await page.getByRole('button', { name: text(lang, 'auth.verify') }).click()
   }
   // Once signed in, the profile's language applies, whichever the sign-in page showed.
-  const names = (['az', 'en', 'ru'] as const).map((l) => escape(text(l, 'shell.mainNavigation')))
+  const names = (['az', 'en', 'ru'] as const).map((l) => escapeRegExp(text(l, 'shell.mainNavigation')))
   await page.getByRole('navigation', { name: new RegExp(`^(${names.join('|')})$`) }).waitFor()
 }
 

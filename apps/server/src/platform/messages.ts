@@ -251,9 +251,9 @@ const CATALOGUE: [en: string, az: string, ru: string][] = [
   ['The database does not answer', 'Verilənlər bazası cavab vermir', 'База данных не отвечает'],
 ]
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const compiled = CATALOGUE.map(([en, az, ru]) => ({
-  pattern: new RegExp(`^${escape(en).replace(/\\\{(\d)\\\}/g, '(.*?)')}$`, 's'),
+  pattern: new RegExp(`^${escapeRegExp(en).replace(/\\\{(\d)\\\}/g, '(.*?)')}$`, 's'),
   order: [...en.matchAll(/\{(\d)\}/g)].map((m) => Number(m[1])),
   az,
   ru,
