@@ -22,6 +22,9 @@ const ciphers = (f: TestsslFindings): CipherLine[] =>
       return { kx, bits: hasBits ? Number(p[3]) : 0, enc: (hasBits ? p[4] : p[3]) ?? '' }
     })
 
+const bySeverity = (severity?: string): Verdict | undefined =>
+  severity === undefined ? undefined : severity === 'OK' ? 'pass' : severity === 'INFO' ? 'warn' : 'fail'
+
 /** Our verdict per check, read from what testssl.sh reports. Only TLS and certificate checks overlap. */
 export const TESTSSL: Record<string, (f: TestsslFindings) => Verdict | undefined> = {
   'tls-protocols': (f) => {
@@ -85,14 +88,9 @@ export const TESTSSL: Record<string, (f: TestsslFindings) => Verdict | undefined
     if (/expired/i.test(e.finding)) return 'fail'
     return e.severity === 'OK' ? 'pass' : 'warn'
   },
-  'cert-key': (f) =>
-    f.has('cert_keySize') ? (f.get('cert_keySize')?.severity === 'OK' ? 'pass' : 'fail') : undefined,
-  'cert-signature': (f) =>
-    f.has('cert_signatureAlgorithm')
-      ? f.get('cert_signatureAlgorithm')?.severity === 'OK'
-        ? 'pass'
-        : 'fail'
-      : undefined,
+  // testssl.sh rates RSA 2048 and SHA-224 "INFO": neither good nor bad, which is our warning.
+  'cert-key': (f) => bySeverity(f.get('cert_keySize')?.severity),
+  'cert-signature': (f) => bySeverity(f.get('cert_signatureAlgorithm')?.severity),
 }
 
 const table =

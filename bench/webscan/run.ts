@@ -25,13 +25,15 @@ const DEFAULT_TESTSSL = [
   'wronghost',
   'nochain',
   'rsa1024',
+  'rsa2048',
   'sha1',
+  'sha224',
 ]
 
 const { values } = parseArgs({
   options: {
     testssl: { type: 'string', default: DEFAULT_TESTSSL.join(',') },
-    parallel: { type: 'string', default: '3' },
+    parallel: { type: 'string', default: '4' },
     bulk: { type: 'string', default: '1000' },
     'bulk-concurrency': { type: 'string', default: '64' },
   },
@@ -141,6 +143,7 @@ const main = async () => {
       const address = addresses[host] as string
       const { ms } = await run('testssl', [
         ...['--quiet', '--warnings', 'off', '--nodns', 'none', '--color', '0', '--ip', address],
+        ...['--connect-timeout', '10', '--openssl-timeout', '10'],
         ...['--add-ca', rootFile, '--jsonfile', json, `https://${host}/`],
       ])
       const findings: TestsslFindings = new Map()

@@ -144,12 +144,17 @@ const collectCookies = (ev: Evidence): ParsedCookie[] => {
     ev.web?.http.apex,
     ev.web?.http.www,
   ].filter((c): c is HttpChain => Boolean(c))
-  const cookies = chains.flatMap((c) =>
-    c.hops.flatMap((h) =>
-      headerValues(h, 'set-cookie').map((raw) => parseSetCookie(raw, h.url.startsWith('http:'))),
-    ),
-  )
-  return [...cookies, ...(ev.web?.robotsCookies ?? []).map((raw) => parseSetCookie(raw, false))]
+  const seen = new Map<string, ParsedCookie>()
+  const add = (raw: string, overHttp: boolean) => {
+    // The same cookie comes back from apex, www and every redirect hop: judge each distinct one once.
+    const key = `${overHttp ? 'http' : 'https'} ${raw}`
+    if (!seen.has(key)) seen.set(key, parseSetCookie(raw, overHttp))
+  }
+  for (const c of chains)
+    for (const h of c.hops)
+      for (const raw of headerValues(h, 'set-cookie')) add(raw, h.url.startsWith('http:'))
+  for (const raw of ev.web?.robotsCookies ?? []) add(raw, false)
+  return [...seen.values()]
 }
 
 export const cookies: CheckDef = {
