@@ -12,8 +12,8 @@ const HOSTILE = [
   'basic',
   'müdafiə',
 ]
-const REQUEST_TIMEOUT = 800
-const HOST_TIMEOUT = 6000
+const REQUEST_TIMEOUT = 2000
+const HOST_TIMEOUT = 10_000
 
 let rig: Rig
 const byHost = new Map<string, SiteResult>()

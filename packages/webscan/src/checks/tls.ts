@@ -221,10 +221,12 @@ export const tlsAead: CheckDef = {
 
 const NO_TLS12 = msg('TLS 1.2 is not offered.', 'TLS 1.2 təklif olunmur.', 'TLS 1.2 не поддерживается.')
 
-const baselineOutcome = (tls: TlsEvidence) => {
-  const base = probe(tls, 'baseline')
-  return base && !base.error && base.version ? base : undefined
-}
+/** Checks read from the ServerHello to our TLS 1.2 probe hello (RFC 5746 extension, compression byte). */
+const onProbeHello = (evaluate: (base: LegacyProbe) => Outcome) =>
+  withTls((tls) => {
+    const base = probe(tls, 'baseline')
+    return base && !base.error && base.version ? evaluate(base) : outcome('na', NO_TLS12)
+  })
 
 export const tlsRenegotiation: CheckDef = {
   id: 'tls-renegotiation',
@@ -232,9 +234,7 @@ export const tlsRenegotiation: CheckDef = {
   category: 'transport',
   severity: 'medium',
   needs: ['tls', 'tls.deep'],
-  evaluate: withTls((tls) => {
-    const base = baselineOutcome(tls)
-    if (!base) return outcome('na', NO_TLS12)
+  evaluate: onProbeHello((base) => {
     const evidence = { renegotiationInfo: base.renegotiationInfo }
     if (base.renegotiationInfo)
       return outcome(
@@ -264,9 +264,7 @@ export const tlsCompression: CheckDef = {
   category: 'transport',
   severity: 'medium',
   needs: ['tls', 'tls.deep'],
-  evaluate: withTls((tls) => {
-    const base = baselineOutcome(tls)
-    if (!base) return outcome('na', NO_TLS12)
+  evaluate: onProbeHello((base) => {
     const evidence = { compression: base.compression }
     if (!base.compression)
       return outcome(
