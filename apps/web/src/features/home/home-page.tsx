@@ -40,7 +40,9 @@ export function HomePage() {
             <Text size="sm">
               {t('users.twoFactor')}:{' '}
               <strong>
-                {me.user.twoFactorEnabled ? t('account.twoFactorOn') : t('account.twoFactorOff')}
+                {me.user.twoFactorEnabled || me.user.hasPasskey
+                  ? t('account.twoFactorOn')
+                  : t('account.twoFactorOff')}
               </strong>
             </Text>
           </Stack>

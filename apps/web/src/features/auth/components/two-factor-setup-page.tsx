@@ -11,18 +11,20 @@ export function TwoFactorSetupPage() {
   const { t } = useTranslation()
   const me = useCurrentMe()
   const navigate = useNavigate()
+  // Either an authenticator app or a passkey satisfies the requirement.
+  const secured = (me.user.twoFactorEnabled || me.user.hasPasskey) && !me.mfaSetupRequired
   return (
     <Page>
       <PageHeader title={t('twoFactor.setupTitle')} />
       {me.mfaSetupRequired && <Alert color="yellow">{t('twoFactor.required')}</Alert>}
-      <Card withBorder>
-        {me.user.twoFactorEnabled && !me.mfaSetupRequired ? (
-          <Alert color="green">{t('twoFactor.enabled')}</Alert>
-        ) : (
+      {secured ? (
+        <Alert color="green">{t('twoFactor.enabled')}</Alert>
+      ) : (
+        <Card withBorder>
           <TwoFactorSetup />
-        )}
-      </Card>
-      {!me.user.twoFactorEnabled && (
+        </Card>
+      )}
+      {!secured && (
         <Card withBorder>
           <Stack gap="xs">
             <Title order={2} size="h4">
@@ -33,7 +35,7 @@ export function TwoFactorSetupPage() {
           </Stack>
         </Card>
       )}
-      {!me.mfaSetupRequired && me.user.twoFactorEnabled && (
+      {secured && (
         <div>
           <Button onClick={() => void navigate({ to: '/' })}>{t('status.goHome')}</Button>
         </div>
