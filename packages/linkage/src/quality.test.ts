@@ -89,25 +89,42 @@ describe('row rules', () => {
 })
 
 describe('rules across entries', () => {
-  it('reports one identifier held by different people and reused record identifiers', async () => {
+  it('reports one identifier held by different people, not by a mistyped second entry, and reused record identifiers', async () => {
     await linker.db.run('DELETE FROM records')
+    const other = {
+      last_name: 'Quliyeva',
+      first_name: 'Aynur',
+      patronymic: 'Vəli qızı',
+      sex: 'Q',
+      birth_date: '1990-01-02',
+    }
     await linker.load(
       rows([
         base,
-        { ...base, voter_id: 'v2', first_name: 'Vəli', fin: '7XYZ99Q' },
-        { ...base, voter_id: 'v3', last_name: 'Quliyev', id_card: 'AA7654321' },
-        { ...base, voter_id: 'v3', fin: '1AAA11A', id_card: 'AA0000001' },
+        { ...base, ...other, voter_id: 'v2', fin: '7XYZ99Q' },
+        { ...base, voter_id: 'v3', first_name: 'Əl', id_card: 'AA7654321' },
+        {
+          ...base,
+          voter_id: 'v3',
+          last_name: 'Həsənov',
+          first_name: 'Tural',
+          birth_date: '1975-03-04',
+          id_card: 'AA0000001',
+        },
       ]),
     )
     const found = await crossRowFindings(linker.db, linker.config)
     expect(found.map((f) => `${f.code}:${f.column}:${f.line}`)).toEqual([
       'shared-identifier:fin:2',
       'shared-identifier:fin:4',
+      'shared-identifier:fin:5',
       'shared-identifier:id_card:2',
       'shared-identifier:id_card:3',
       'duplicate-record-id:voter_id:4',
       'duplicate-record-id:voter_id:5',
     ])
+    expect(found[0]?.message).toBe('"5ABC12D" is also held by 1 other person')
+    expect(found[2]?.message).toBe('"5ABC12D" is also held by 2 other people')
   })
 })
 

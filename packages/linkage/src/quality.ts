@@ -85,22 +85,38 @@ export const createRowRules = (config: LinkageConfig, options: QualityOptions = 
   }
 }
 
+/**
+ * Entries sharing an identifier are "different people" only when they agree on none of
+ * surname, first name (either order) and birth date, or differ in sex: a second registration of one
+ * voter with a typing error is a duplicate, which linking reports, not an identifier on two people.
+ */
+const differentPeopleSql = (config: LinkageConfig): string | null => {
+  const surname = columnsOfKind(config, 'surname')[0]
+  const first = columnsOfKind(config, 'name')[0]
+  const birth = columnsOfKind(config, 'date')[0]
+  const sex = columnsOfKind(config, 'sex')[0]
+  if (!surname || !first || !birth) return null
+  const jw = (a: string, b: string) =>
+    `coalesce(jaro_winkler_similarity(l.${ident(a)}, r.${ident(b)}), 0) >= 0.85`
+  const names = `(CASE WHEN ${jw(surname, surname)} THEN 1 ELSE 0 END + CASE WHEN ${jw(first, first)} OR ${jw(first, surname)} THEN 1 ELSE 0 END)`
+  const date = `(CASE WHEN coalesce(hamming(l.${ident(birth)}, r.${ident(birth)}) <= 1, false) THEN 1 ELSE 0 END)`
+  const sexDiffers = sex ? `coalesce(l.${ident(sex)} <> r.${ident(sex)}, false) OR ` : ''
+  return `(${sexDiffers}${names} + ${date} = 0)`
+}
+
 /** Rules across entries, run in DuckDB once the list is loaded. */
 export const crossRowFindings = async (db: Db, config: LinkageConfig): Promise<Finding[]> => {
-  const person = [
-    ...columnsOfKind(config, 'surname'),
-    ...columnsOfKind(config, 'name'),
-    ...columnsOfKind(config, 'date'),
-  ]
-    .slice(0, 4)
-    .map((c) => `coalesce(${ident(c)}, '')`)
   const findings: Finding[] = []
+  const different = differentPeopleSql(config)
   const identifiers = [...columnsOfKind(config, 'fin'), ...columnsOfKind(config, 'idcard')]
   for (const column of identifiers) {
-    if (person.length === 0) break
-    const rows = await db.all<{ id: string; file: string; line: number; value: string; people: number }>(
-      `WITH shared AS (SELECT ${ident(column)} AS value, count(DISTINCT ${person.join(" || '|' || ")}) AS people FROM records WHERE ${ident(column)} IS NOT NULL GROUP BY 1 HAVING people > 1)
-       SELECT r.id, r.file, r.line, s.value, s.people FROM records r JOIN shared s ON s.value = r.${ident(column)} ORDER BY s.value, r.file, r.line`,
+    if (!different) break
+    const c = ident(column)
+    const rows = await db.all<{ id: string; file: string; line: number; value: string; others: number }>(
+      `WITH shared AS (SELECT ${c} AS value FROM records WHERE ${c} IS NOT NULL GROUP BY 1 HAVING count(*) > 1),
+       clash AS (SELECT l.rid, count(*) AS others FROM records l JOIN shared s ON s.value = l.${c}
+         JOIN records r ON r.${c} = l.${c} AND r.rid <> l.rid WHERE ${different} GROUP BY l.rid)
+       SELECT r.id, r.file, r.line, r.${c} AS value, k.others FROM records r JOIN clash k USING (rid) ORDER BY value, r.file, r.line`,
     )
     for (const r of rows)
       findings.push({
@@ -110,7 +126,7 @@ export const crossRowFindings = async (db: Db, config: LinkageConfig): Promise<F
         id: r.id,
         code: 'shared-identifier',
         severity: 'error',
-        message: `"${r.value}" is held by ${r.people} different people`,
+        message: `"${r.value}" is also held by ${r.others} other ${r.others === 1 ? 'person' : 'people'}`,
       })
   }
   const dup = await db.all<{ id: string; file: string; line: number; n: number }>(
