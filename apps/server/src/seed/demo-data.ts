@@ -85,6 +85,22 @@ export const DEMO_ORGS: DemoOrg[] = [
     parent: 'NK',
   },
   {
+    code: 'MUDAFIE',
+    type: 'ministry',
+    parent: 'NK',
+    name: { az: 'Müdafiə Nazirliyi', en: 'Ministry of Defence', ru: 'Министерство обороны' },
+  },
+  {
+    code: 'ASAN',
+    type: 'agency',
+    shortName: 'ASAN xidmət',
+    name: {
+      az: 'Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi',
+      en: 'State Agency for Public Service and Social Innovations (ASAN Service)',
+      ru: 'Государственное агентство по обслуживанию граждан и социальным инновациям (ASAN xidmət)',
+    },
+  },
+  {
     code: 'DTX',
     type: 'service',
     name: {
