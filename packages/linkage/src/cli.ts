@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { LinkageConfigInput } from './config.ts'
 import { evaluate } from './evaluate.ts'
@@ -13,7 +13,8 @@ import { areaStatistics } from './stats.ts'
 
 const USAGE = `usage:
   linkage dedupe <file>... --config <voters|febrl|fake_1000|rules.json> --out <pairs.csv>
-        [--clusters clusters.csv] [--problems problems.csv] [--db state.duckdb] [--model model.json]
+        [--clusters clusters.csv] [--problems problems.csv] [--db state.duckdb]
+        [--model model.json | --save-model model.json]
         [--link] [--evaluate] [--threads N] [--memory 8GB]
   linkage link-new <file>... --db state.duckdb --config <...> --out <new-pairs.csv>
   linkage quality <file>... --config <...> [--out findings.csv] [--stats stats.csv]
@@ -76,6 +77,7 @@ const main = async (argv: string[]): Promise<number> => {
       problems: { type: 'string' },
       db: { type: 'string' },
       model: { type: 'string' },
+      'save-model': { type: 'string' },
       link: { type: 'boolean' },
       evaluate: { type: 'boolean' },
       threads: { type: 'string' },
@@ -123,6 +125,7 @@ const main = async (argv: string[]): Promise<number> => {
       if (!linker.model) throw new Error('no model')
       await writePairs(linker.db, linker.config, linker.model, values.out)
       if (values.clusters) await writeClusters(linker.db, values.clusters)
+      if (values['save-model']) await writeFile(values['save-model'], JSON.stringify(linker.model, null, 2))
       process.stderr.write('\n')
       process.stdout.write(`${JSON.stringify({ summary, problems: linker.problemCounts() }, null, 2)}\n`)
       if (values.evaluate)

@@ -33,6 +33,8 @@ describe('linkage command line', () => {
       '--clusters',
       clusters,
       '--evaluate',
+      '--save-model',
+      join(dir, 'model.json'),
     ])
     expect(stdout).toContain('"records": 1000')
     expect(stdout).toContain('"blockingRecall"')
@@ -59,6 +61,9 @@ describe('linkage command line', () => {
     expect(Math.max(...priors) - Math.min(...priors)).toBeLessThan(0.02)
     expect(new Set(pairs.map((p) => p.decision))).toEqual(new Set(['duplicate', 'review']))
     expect(readFileSync(clusters, 'utf8').split('\n')[0]).toBe('id,cluster,file,line')
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))
+    expect(model).toMatchObject({ version: 1, comparisons: expect.any(Array) })
+    expect(model.lambda).toBeGreaterThan(0)
     expect(readFileSync(`${out}.problems.csv`, 'utf8').trim()).toBe('file,line,column,code,severity,message')
   })
 
