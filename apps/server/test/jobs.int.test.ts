@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { createJobs, defineJob, type Jobs } from '../src/platform/jobs.ts'
+import { DATABASES, openTestDatabase } from './helpers.ts'
+
+/** Several workers on one PostgreSQL queue, as several `qalxan worker` processes would be. */
+describe.each(DATABASES.filter((d) => d === 'postgres'))('jobs across workers on %s', (kind) => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>
+  const workers: Jobs[] = []
+  const seen: { worker: number; n: number }[] = []
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind)
+    for (let w = 0; w < 3; w++) {
+      const jobs = await createJobs(db)
+      const job = defineJob({
+        name: 'test.count',
+        version: 1,
+        schema: z.object({ n: z.number().int() }),
+        handler: async ({ n }) => {
+          seen.push({ worker: w, n })
+          // Long enough that the other workers poll while this one still holds its job.
+          await new Promise((r) => setTimeout(r, 20))
+        },
+      })
+      jobs.register([job])
+      await jobs.startWorking()
+      workers.push(jobs)
+    }
+  })
+  afterAll(async () => {
+    for (const w of workers) await w.stop()
+    await db.drop()
+  })
+
+  it('runs every job exactly once', async () => {
+    const sender = workers[0] as Jobs
+    const job = defineJob({
+      name: 'test.count',
+      version: 1,
+      schema: z.object({ n: z.number().int() }),
+      handler: async () => {},
+    })
+    for (let n = 0; n < 60; n++) await sender.send(job, { n })
+    const deadline = Date.now() + 45_000
+    while (seen.length < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+    await new Promise((r) => setTimeout(r, 1500)) // a late duplicate would show up here
+    const ns = seen.map((s) => s.n).sort((a, b) => a - b)
+    expect(ns).toEqual(Array.from({ length: 60 }, (_, i) => i))
+    expect(new Set(seen.map((s) => s.worker)).size).toBeGreaterThan(1)
+  })
+
+  it('runs a job enqueued in a committed transaction and cancels one whose transaction rolls back', async () => {
+    const sender = workers[0] as Jobs
+    const job = defineJob({
+      name: 'test.count',
+      version: 1,
+      schema: z.object({ n: z.number().int() }),
+      handler: async () => {},
+    })
+    await db.db
+      .transaction(async (tx) => {
+        await sender.send(job, { n: 999 }, tx)
+        throw new Error('roll back')
+      })
+      .catch(() => {})
+    await db.db.transaction(async (tx) => {
+      await sender.send(job, { n: 1000 }, tx)
+    })
+    const deadline = Date.now() + 20_000
+    while (!seen.some((s) => s.n === 1000) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200))
+    expect(seen.some((s) => s.n === 1000)).toBe(true)
+    expect(seen.some((s) => s.n === 999)).toBe(false)
+  })
+})
