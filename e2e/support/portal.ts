@@ -60,7 +60,7 @@ export const startPortal = async (env: Record<string, string> = {}): Promise<Por
   child.stderr?.on('data', (d) => {
     output += d
   })
-  const deadline = Date.now() + 90_000
+  const deadline = Date.now() + 180_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The portal exited early:\n${output}`)
     try {

@@ -97,7 +97,7 @@ const csp = {
   scriptSrc: ["'self'"],
   // The web app is built to need no inline <style> element (apps/web/README.md, "Content Security Policy").
   styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'"],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
