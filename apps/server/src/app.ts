@@ -79,7 +79,7 @@ export const buildServices = (deps: AppDeps) => {
   const invite = createInviter({ auth, database, outbox, config })
   const identity = createIdentityService({ database, clock, auth, audit, policy })
   const organizations = createOrganizationsService({ database, clock, audit, policy })
-  const users = createUsersService({ database, clock, audit, policy, invite })
+  const users = createUsersService({ database, clock, audit, policy, invite, notify: notifications.notify })
   const imports = createImportService({ database, clock, audit, policy, invite })
   const files = createFilesService({
     database,

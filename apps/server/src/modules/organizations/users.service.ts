@@ -1,6 +1,7 @@
 import {
   type CreateUserSchema,
   can,
+  type Locale,
   type MoveUserSchema,
   type RoleGrant,
   type UpdateUserSchema,
@@ -14,7 +15,23 @@ import { AppError, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { organizationsRepository as orgs, usersRepository as repo } from './organizations.repository.ts'
+
+const ROLES_CHANGED: Record<Locale, { title: string; body: string }> = {
+  az: {
+    title: 'Rollarınız dəyişdirildi',
+    body: 'Administrator portaldakı rollarınızı dəyişdi. Yeni hüquqlar ana səhifədə göstərilir.',
+  },
+  en: {
+    title: 'Your roles were changed',
+    body: 'An administrator changed your roles in the portal. Your new access is shown on the home page.',
+  },
+  ru: {
+    title: 'Ваши роли изменены',
+    body: 'Администратор изменил ваши роли на портале. Новые права показаны на главной странице.',
+  },
+}
 
 type Row = { user: typeof user.$inferSelect; orgId: string | null; position: string | null }
 
@@ -43,6 +60,7 @@ export const createUsersService = (deps: {
   policy: AccessPolicy
   /** Sends the set-password invitation (better-auth's reset flow); runs after the user is committed. */
   invite: (email: string) => Promise<void>
+  notify: NotificationsService['notify']
 }) => {
   const { database, clock, audit, policy } = deps
   const db = database.db
@@ -160,6 +178,9 @@ export const createUsersService = (deps: {
           targetId: id,
           data: { before: before.map((g) => ({ role: g.role, orgId: g.orgId })), after: unique },
         })
+        // The person learns of it in the portal, in their own language.
+        const locale: Locale = r.user.locale === 'en' || r.user.locale === 'ru' ? r.user.locale : 'az'
+        await deps.notify(tx, id, { kind: 'roles_changed', ...ROLES_CHANGED[locale], link: '/' })
       })
       return this.get(actor, id)
     },
