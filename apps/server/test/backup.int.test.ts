@@ -53,7 +53,8 @@ const seed = async (db: Database, dataDir: string, databaseUrl?: string) => {
   writeFileSync(join(dataDir, 'files', 'ab', 'cd', 'abcd-evidence'), 'evidence bytes')
 }
 
-describe('backup and restore', () => {
+// Seeding demo data and dumping databases is slow on a busy machine.
+describe('backup and restore', { timeout: 240_000 }, () => {
   it('restores an embedded database into an empty folder with identical data', async () => {
     const source = join(tmp, 'source')
     const db = await openDatabase({ dataDir: source })
@@ -88,41 +89,45 @@ describe('backup and restore', () => {
 })
 
 // PostgreSQL joins the run when TEST_PG_URL names a server, as for every integration test.
-describe.each(DATABASES.filter((d) => d === 'postgres'))('backup and restore on %s', () => {
-  it('restores a PostgreSQL database into an empty database with identical data', async () => {
-    const url = process.env.TEST_PG_URL as string
-    const suffix = `${process.pid}_${Date.now() % 100000}`
-    const [src, dst] = [`qalxan_bk_src_${suffix}`, `qalxan_bk_dst_${suffix}`]
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create database ${src} template qalxan_test_template`)
-    await admin.query(`create database ${dst}`)
-    try {
-      const dataDir = join(tmp, 'pg-data')
-      const db = await openDatabase({ databaseUrl: withDb(url, src) })
-      await seed(db, dataDir, withDb(url, src))
-      const before = await snapshot(db)
-      await db.close()
-      const out = await backupTo(
-        loadConfig({ DATA_DIR: dataDir, DATABASE_URL: withDb(url, src), AUTH_SECRET: 'x'.repeat(40) }),
-        join(tmp, 'backup-pg'),
-      )
-      await restoreFrom(
-        loadConfig({
-          DATA_DIR: join(tmp, 'pg-target'),
-          DATABASE_URL: withDb(url, dst),
-          AUTH_SECRET: 'x'.repeat(40),
-        }),
-        out,
-      )
-      const restored = await openDatabase({ databaseUrl: withDb(url, dst) })
-      expect(await snapshot(restored)).toEqual(before)
-      expect((await createAuditService({ database: restored, clock: systemClock }).verify()).ok).toBe(true)
-      await restored.close()
-    } finally {
-      await admin.query(`drop database if exists ${src} with (force)`)
-      await admin.query(`drop database if exists ${dst} with (force)`)
-      await admin.end()
-    }
-  })
-})
+describe.each(DATABASES.filter((d) => d === 'postgres'))(
+  'backup and restore on %s',
+  { timeout: 240_000 },
+  () => {
+    it('restores a PostgreSQL database into an empty database with identical data', async () => {
+      const url = process.env.TEST_PG_URL as string
+      const suffix = `${process.pid}_${Date.now() % 100000}`
+      const [src, dst] = [`qalxan_bk_src_${suffix}`, `qalxan_bk_dst_${suffix}`]
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      await admin.query(`create database ${src} template qalxan_test_template`)
+      await admin.query(`create database ${dst}`)
+      try {
+        const dataDir = join(tmp, 'pg-data')
+        const db = await openDatabase({ databaseUrl: withDb(url, src) })
+        await seed(db, dataDir, withDb(url, src))
+        const before = await snapshot(db)
+        await db.close()
+        const out = await backupTo(
+          loadConfig({ DATA_DIR: dataDir, DATABASE_URL: withDb(url, src), AUTH_SECRET: 'x'.repeat(40) }),
+          join(tmp, 'backup-pg'),
+        )
+        await restoreFrom(
+          loadConfig({
+            DATA_DIR: join(tmp, 'pg-target'),
+            DATABASE_URL: withDb(url, dst),
+            AUTH_SECRET: 'x'.repeat(40),
+          }),
+          out,
+        )
+        const restored = await openDatabase({ databaseUrl: withDb(url, dst) })
+        expect(await snapshot(restored)).toEqual(before)
+        expect((await createAuditService({ database: restored, clock: systemClock }).verify()).ok).toBe(true)
+        await restored.close()
+      } finally {
+        await admin.query(`drop database if exists ${src} with (force)`)
+        await admin.query(`drop database if exists ${dst} with (force)`)
+        await admin.end()
+      }
+    })
+  },
+)
