@@ -1,37 +1,9 @@
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSmtp } from '../apps/server/test/smtp-server.ts'
 import { axeViolations, openBrowser } from './support/browser.ts'
 import { text } from './support/i18n.ts'
 import { field, navTo, pick, signInAs } from './support/journey.ts'
 import { type Portal, startPortal } from './support/portal.ts'
-
-/** The portal's mail arrives here, as it would at the ministry's mail server. */
-const startSmtp = async () => {
-  const mails: { to: string[]; body: string }[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: Buffer.concat(chunks).toString('utf8'),
-        })
-        cb()
-      })
-    },
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const port = (server.server.address() as { port: number }).port
-  return {
-    mails,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  }
-}
 
 /** Decodes a quoted-printable mail body (soft line breaks and =XX bytes) as UTF-8. */
 const quotedPrintable = (s: string) =>
@@ -98,9 +70,9 @@ describe('administrator journey', () => {
 
     // The invitation e-mail: the new user sets a password and sees only their own organisation.
     await expect
-      .poll(() => smtp.mails.filter((m) => m.to.includes('farid@test.gov.az')).length, { timeout: 90_000 })
+      .poll(() => smtp.received.filter((m) => m.to.includes('farid@test.gov.az')).length, { timeout: 90_000 })
       .toBe(1)
-    const body = quotedPrintable(smtp.mails.find((m) => m.to.includes('farid@test.gov.az'))?.body ?? '')
+    const body = quotedPrintable(smtp.received.find((m) => m.to.includes('farid@test.gov.az'))?.body ?? '')
     const link = /(http:\/\/localhost:\d+\/reset-password\?token=[\w%-]+)/.exec(body)?.[1]
     expect(link).toBeTruthy()
     const other = await openBrowser()

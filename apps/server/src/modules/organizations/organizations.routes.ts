@@ -58,6 +58,28 @@ export const registerOrganizations = (
   const r = app.withTypeProvider<ZodTypeProvider>()
   const tags = ['organizations']
 
+  /** A file import: dry run by default, the report in the caller's language. */
+  const importRoute = (
+    url: string,
+    operationId: string,
+    routeTags: string[],
+    run: ImportService['importUsers'],
+  ) =>
+    r.post(url, {
+      config: { ...write, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        operationId,
+        tags: routeTags,
+        querystring: dryRunQuery,
+        response: { 200: ImportReportSchema },
+      },
+      handler: async (req) => {
+        const { buf } = await uploadedFile(req)
+        const locale = localeOf(req.headers['accept-language'])
+        return localizeReport(await run(actorOf(req), buf, req.query.dryRun === 'true', locale), locale)
+      },
+    })
+
   r.get('/api/organizations', {
     config: read,
     schema: {
@@ -92,23 +114,7 @@ export const registerOrganizations = (
         .header('content-disposition', 'attachment; filename="qalxan-organizations.xlsx"')
         .send(await imports.organizationTemplate()),
   })
-  r.post('/api/organizations/import', {
-    config: { ...write, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: {
-      operationId: 'importOrganizations',
-      tags,
-      querystring: dryRunQuery,
-      response: { 200: ImportReportSchema },
-    },
-    handler: async (req) => {
-      const { buf } = await uploadedFile(req)
-      const locale = localeOf(req.headers['accept-language'])
-      return localizeReport(
-        await imports.importOrganizations(actorOf(req), buf, req.query.dryRun === 'true', locale),
-        locale,
-      )
-    },
-  })
+  importRoute('/api/organizations/import', 'importOrganizations', tags, imports.importOrganizations)
   r.get('/api/organizations/:id', {
     config: read,
     schema: { operationId: 'getOrganization', tags, params: idParams, response: { 200: OrganizationSchema } },
@@ -176,23 +182,7 @@ export const registerOrganizations = (
         .header('content-disposition', 'attachment; filename="qalxan-users.xlsx"')
         .send(await imports.userTemplate()),
   })
-  r.post('/api/users/import', {
-    config: { ...write, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: {
-      operationId: 'importUsers',
-      tags: utags,
-      querystring: dryRunQuery,
-      response: { 200: ImportReportSchema },
-    },
-    handler: async (req) => {
-      const { buf } = await uploadedFile(req)
-      const locale = localeOf(req.headers['accept-language'])
-      return localizeReport(
-        await imports.importUsers(actorOf(req), buf, req.query.dryRun === 'true', locale),
-        locale,
-      )
-    },
-  })
+  importRoute('/api/users/import', 'importUsers', utags, imports.importUsers)
   r.get('/api/users/:id', {
     config: read,
     schema: { operationId: 'getUser', tags: utags, params: idParams, response: { 200: UserSummarySchema } },
