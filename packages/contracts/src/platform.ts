@@ -4,6 +4,8 @@ export const AuditEventSchema = z.object({
   seq: z.number().int(),
   occurredAt: z.string(),
   actorUserId: z.string().nullable(),
+  /** The actor's name now, for reading; the chained record keeps only the id. */
+  actorName: z.string().nullable(),
   actorOrgId: z.string().nullable(),
   action: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),

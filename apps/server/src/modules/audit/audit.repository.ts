@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm'
-import { auditEvents } from '../../db/schema/index.ts'
+import { auditEvents, user } from '../../db/schema/index.ts'
 import type { Executor, Tx } from '../../platform/db.ts'
 
 // Any constant: every writer of the chain takes this lock, so two transactions never append the same seq.
@@ -41,8 +41,9 @@ export const auditRepository = {
   async list(db: Executor, f: AuditFilter, limit: number, offset: number) {
     const w = where(f)
     const items = await db
-      .select()
+      .select({ event: auditEvents, actorName: user.name })
       .from(auditEvents)
+      .leftJoin(user, eq(user.id, auditEvents.actorUserId))
       .where(w)
       .orderBy(desc(auditEvents.seq))
       .limit(limit)

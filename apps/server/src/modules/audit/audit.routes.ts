@@ -46,7 +46,8 @@ export const registerAudit = (app: FastifyInstance, deps: { audit: AuditService;
       const page = await audit.list(f, limit, offset)
       return {
         total: page.total,
-        items: page.items.map((e) => ({
+        items: page.items.map(({ event: e, actorName }) => ({
+          actorName,
           ...e,
           occurredAt: new Date(e.occurredAt).toISOString(),
           outcome: e.outcome as 'success',

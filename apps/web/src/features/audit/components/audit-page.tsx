@@ -163,7 +163,9 @@ export function AuditPage() {
                             {t(`outcome.${e.outcome}`)}
                           </Badge>
                         </Table.Td>
-                        <Table.Td title={e.actorUserId ?? undefined}>{short(e.actorUserId)}</Table.Td>
+                        <Table.Td title={e.actorUserId ?? undefined}>
+                          {e.actorName ?? short(e.actorUserId)}
+                        </Table.Td>
                         <Table.Td title={e.targetId ?? undefined}>
                           {e.targetType ? `${e.targetType} ` : ''}
                           {short(e.targetId)}
