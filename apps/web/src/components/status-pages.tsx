@@ -3,10 +3,15 @@ import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { describeError } from '../lib/errors.ts'
 
-export function NotFoundPage() {
+/** `standalone`: shown outside the application frame (an unknown address at the top level). */
+export function NotFoundPage({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation()
   return (
-    <Stack align="flex-start" className="status-page">
+    <Stack
+      align="flex-start"
+      className={standalone ? 'status-page standalone' : 'status-page'}
+      component={standalone ? 'main' : 'div'}
+    >
       <Title order={1}>{t('status.notFoundTitle')}</Title>
       <Text>{t('status.notFoundText')}</Text>
       <Button component={Link} to="/">

@@ -77,7 +77,7 @@ function guarded(permission: Permission, Page: ComponentType) {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: () => <NotFoundPage standalone />,
   errorComponent: ({ error, reset }) => <ErrorPage error={error} reset={reset} />,
 })
 
@@ -117,7 +117,7 @@ const appRoute = createRoute({
       throw redirect({ to: TWO_FACTOR_SETUP_PATH })
   },
   component: AppLayout,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: () => <NotFoundPage />,
 })
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage })
