@@ -79,6 +79,11 @@ export type OpenOptions = {
 export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
   if (opts.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
+    // An idle connection the server closes (restart, failover, administrator) is reported here;
+    // unhandled, it would end the process. The pool replaces the connection on the next query.
+    pool.on('error', (err) => {
+      console.warn(`database connection lost: ${err.message}`)
+    })
     const db = drizzlePg({ client: pool, schema }) as unknown as Db
     return {
       kind: 'postgres',
