@@ -60,6 +60,22 @@ const chromium = () => {
   return false
 }
 
+// The document tests read the rendered PDFs with pdftotext, pdffonts and pdfinfo.
+const poppler = () => {
+  if (existsSync('/usr/bin/pdftotext')) return true
+  if (process.getuid?.() === 0) {
+    console.log('Installing Debian poppler-utils (pdftotext) for the document tests…')
+    return run('sh', [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null',
+    ])
+  }
+  console.error(
+    'The document tests need pdftotext at /usr/bin/pdftotext: run `sudo apt-get install -y poppler-utils`.',
+  )
+  return false
+}
+
 const only = process.argv.slice(2)
 const want = (step) => only.length === 0 || only.includes(step)
 
@@ -67,7 +83,10 @@ if (want('lint')) check('lint (biome)', npx('@biomejs/biome/bin/biome', ['check'
 if (want('typecheck'))
   for (const ws of WORKSPACES)
     if (existsSync(join(root, ws, 'tsconfig.json'))) check(`typecheck ${ws}`, typecheck(ws))
-if (want('unit')) vitest('vitest', [])
+if (want('unit')) {
+  check('pdftotext available', poppler())
+  vitest('vitest', [])
+}
 if (want('e2e')) {
   const ready = chromium()
   check('chromium available', ready)

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util'
 import type { LinkageConfigInput } from './config.ts'
 import { evaluate } from './evaluate.ts'
 import { readRows } from './input.ts'
-import { createLinker, type Progress } from './linker.ts'
+import { createLinker } from './linker.ts'
 import { normaliseCode } from './normalise.ts'
 import { writeClusters, writePairs } from './output.ts'
 import { presets } from './presets.ts'
+import { createProgressPrinter } from './progress.ts'
 import { createRowRules, crossRowFindings, type Finding } from './quality.ts'
 import { areaStatistics } from './stats.ts'
 
@@ -17,8 +18,10 @@ const USAGE = `usage:
         [--model model.json | --save-model model.json]
         [--link] [--evaluate] [--threads N] [--memory 8GB]
   linkage link-new <file>... --db state.duckdb --config <...> --out <new-pairs.csv>
-  linkage quality <file>... --config <...> [--out findings.csv] [--stats stats.csv]
+  linkage quality <file>... [--config <...>, default voters] [--out findings.csv] [--stats stats.csv]
         [--election-date YYYY-MM-DD] [--population population.csv]`
+
+const COMMANDS = ['dedupe', 'link-new', 'quality']
 
 const csvCell = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : String(v)
@@ -35,33 +38,19 @@ const csvWriter = (path: string, columns: string[]) => {
   }
 }
 
-const loadConfig = async (name: string | undefined): Promise<LinkageConfigInput> => {
-  if (!name) throw new Error('--config is required')
-  const preset = presets[name]
-  if (preset) return preset
-  return JSON.parse(await readFile(name, 'utf8')) as LinkageConfigInput
-}
+// `quality` reads a list and reports on it, so a missing --config falls back to the voters' list, which
+// is what the tool is for; `dedupe` and `link-new` train and store a model from their rules, and a wrong
+// guess there costs a long run, so they need the rules named.
+const DEFAULT_PRESET: Partial<Record<string, string>> = { quality: 'voters' }
 
-const progressPrinter = () => {
-  const tty = process.stderr.isTTY
-  let last = ''
-  let lastAt = 0
-  return (p: Progress) => {
-    const text =
-      p.total === undefined
-        ? `${p.stage}: ${p.done.toLocaleString('en')}`
-        : `${p.stage}: ${p.done}/${p.total}`
-    const now = Date.now()
-    if (tty) {
-      const width = 30
-      const bar = p.total ? '#'.repeat(Math.round((p.done / p.total) * width)).padEnd(width, '.') : ''
-      process.stderr.write(`\r${bar ? `[${bar}] ` : ''}${text}`.padEnd(70))
-    } else if (p.stage !== last || now - lastAt > 10_000) {
-      process.stderr.write(`${text}\n`)
-      lastAt = now
-    }
-    last = p.stage
-  }
+const loadConfig = async (command: string, name: string | undefined): Promise<LinkageConfigInput> => {
+  const chosen = name ?? DEFAULT_PRESET[command]
+  if (!chosen)
+    throw new Error(`--config is required for ${command} (a preset such as "voters", or rules.json)`)
+  if (!name) process.stderr.write(`linkage: no --config given; using the "${chosen}" preset\n`)
+  const preset = presets[chosen]
+  if (preset) return preset
+  return JSON.parse(await readFile(chosen, 'utf8')) as LinkageConfigInput
 }
 
 const PROBLEM_COLUMNS = ['file', 'line', 'column', 'code', 'severity', 'message']
@@ -93,7 +82,11 @@ const main = async (argv: string[]): Promise<number> => {
     process.stdout.write(`${USAGE}\n`)
     return values.help ? 0 : 2
   }
-  const config = { ...(await loadConfig(values.config)), ...(values.link ? { mode: 'link' as const } : {}) }
+  if (!COMMANDS.includes(command)) throw new Error(`unknown command "${command}"\n${USAGE}`)
+  const config = {
+    ...(await loadConfig(command, values.config)),
+    ...(values.link ? { mode: 'link' as const } : {}),
+  }
   const abort = new AbortController()
   process.once('SIGINT', () => abort.abort(new Error('interrupted')))
   const problems = csvWriter(values.problems ?? `${values.out ?? 'linkage'}.problems.csv`, PROBLEM_COLUMNS)
@@ -107,7 +100,7 @@ const main = async (argv: string[]): Promise<number> => {
       ...(values.threads ? { threads: Number(values.threads) } : {}),
       ...(values.memory ? { memoryLimit: values.memory } : {}),
     },
-    onProgress: progressPrinter(),
+    onProgress: createProgressPrinter(process.stderr),
     onProblem: (p) => problems.write(p),
     ...(quality ? { onRow: (row) => findings.push(...(rowRules?.(row) ?? [])) } : {}),
     signal: abort.signal,
@@ -161,7 +154,7 @@ const main = async (argv: string[]): Promise<number> => {
       process.stdout.write(
         `${JSON.stringify({ rows, findings: byCode, problems: linker.problemCounts(), flaggedAreas: stats.filter((s) => s.flags.length > 0).length }, null, 2)}\n`,
       )
-    } else throw new Error(`unknown command "${command}"\n${USAGE}`)
+    }
   } finally {
     await problems.close()
     linker.close()

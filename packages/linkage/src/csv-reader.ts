@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
+import { pipeline, type Readable, Transform } from 'node:stream'
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
 
@@ -53,15 +54,46 @@ export const cyrillicLooking = (bytes: Uint8Array): boolean => {
   return high > 0 && paired / high > 0.5
 }
 
-/** Picks the decoding: UTF-8 (with or without BOM) when the first 64 KiB are valid, otherwise a guess. */
+/**
+ * UTF-16 or UTF-32 without a byte-order mark, from where the zero bytes fall: text never holds U+0000,
+ * but the letters, digits and punctuation of a CSV file leave the high bytes of their code units zero.
+ * Without this check ASCII-only UTF-16 passes for valid UTF-8 (zero bytes are valid there) and
+ * chardet takes UTF-16 with letters for ISO-8859-1.
+ */
+export const wideEncoding = (bytes: Uint8Array): string | null => {
+  const zeros = [0, 0, 0, 0]
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) zeros[i % 4] = (zeros[i % 4] ?? 0) + 1
+  const [z0 = 0, z1 = 0, z2 = 0, z3 = 0] = zeros
+  const quarter = bytes.length / 4
+  if (z0 + z1 + z2 + z3 < Math.max(4, bytes.length / 20)) return null
+  // UTF-32: the two high bytes of every code unit are zero below U+10000.
+  if (z2 > 0.9 * quarter && z3 > 0.9 * quarter) return 'utf-32le'
+  if (z0 > 0.9 * quarter && z1 > 0.9 * quarter) return 'utf-32be'
+  const even = z0 + z2
+  const odd = z1 + z3
+  if (odd > 10 * even) return 'utf-16le'
+  if (even > 10 * odd) return 'utf-16be'
+  return null
+}
+
+/**
+ * Picks the decoding: from a byte-order mark; UTF-16 or UTF-32 from the zero bytes; UTF-8 when the first
+ * 64 KiB are valid; otherwise a guess between the code pages found in older registers.
+ */
 export const detectEncoding = async (path: string): Promise<EncodingReport> => {
   const handle = await open(path, 'r')
   try {
     const buffer = new Uint8Array(65536)
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
     const head = buffer.subarray(0, bytesRead)
-    if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', detected: false }
-    if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', detected: false }
+    const [b0, b1, b2, b3] = head
+    // The UTF-32LE mark begins with the UTF-16LE one, so it is tested first.
+    if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', detected: false }
+    if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', detected: false }
+    if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', detected: false }
+    if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', detected: false }
+    const wide = wideEncoding(head)
+    if (wide) return { encoding: wide, detected: true }
     if (validUtf8(head)) return { encoding: 'utf-8', detected: false }
     const guess = chardet.detect(head)?.toLowerCase() ?? ''
     if (TRUSTED.has(guess)) return { encoding: guess, detected: true }
@@ -71,11 +103,31 @@ export const detectEncoding = async (path: string): Promise<EncodingReport> => {
   }
 }
 
+/** Called as a file is read with the bytes read from it so far (for a progress bar against its size). */
+export type ReadSink = (bytes: number) => void
+
+/** The bytes of a file as a stream, counted as they are read when `onRead` is given. */
+export const fileStream = (path: string, onRead?: ReadSink): Readable => {
+  const file = createReadStream(path)
+  if (!onRead) return file
+  let bytes = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length
+      onRead(bytes)
+      done(null, chunk)
+    },
+  })
+  // pipeline passes a read error on to the counter, where the reader sees it.
+  return pipeline(file, counter, () => {})
+}
+
 export const readLines = async function* (
   path: string,
   encoding: string,
+  onRead?: ReadSink,
 ): AsyncGenerator<{ line: number; text: string }> {
-  const input = createReadStream(path).pipe(iconv.decodeStream(encoding))
+  const input = fileStream(path, onRead).pipe(iconv.decodeStream(encoding))
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
   let line = 0
   for await (const text of rl) {
@@ -138,8 +190,9 @@ export const readCsvRecords = async function* (
   encoding: string,
   delimiter: string | undefined,
   maxRecordChars: number,
+  onRead?: ReadSink,
 ): AsyncGenerator<RawRecord & { delimiter: string }> {
-  const it = readLines(path, encoding)[Symbol.asyncIterator]()
+  const it = readLines(path, encoding, onRead)[Symbol.asyncIterator]()
   const replay: { line: number; text: string }[] = []
   const next = async () => replay.shift() ?? (await it.next()).value ?? null
   let delim = delimiter

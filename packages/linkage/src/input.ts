@@ -1,6 +1,13 @@
 import { basename, extname } from 'node:path'
 import ExcelJS from 'exceljs'
-import { detectEncoding, type FieldIssue, type RawRecord, readCsvRecords } from './csv-reader.ts'
+import {
+  detectEncoding,
+  type FieldIssue,
+  fileStream,
+  type RawRecord,
+  type ReadSink,
+  readCsvRecords,
+} from './csv-reader.ts'
 import { hasMixedScripts } from './text.ts'
 
 export type Severity = 'error' | 'warning' | 'info'
@@ -28,6 +35,8 @@ export type ReadOptions = {
   maxFieldLength: number
   delimiter?: string
   onProblem: ProblemSink
+  /** Bytes of the file read so far, as reading goes on. */
+  onRead?: ReadSink
   signal?: AbortSignal
 }
 
@@ -45,8 +54,8 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value)
 }
 
-const readXlsxRecords = async function* (path: string): AsyncGenerator<RawRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+const readXlsxRecords = async function* (path: string, onRead?: ReadSink): AsyncGenerator<RawRecord> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(fileStream(path, onRead), {
     sharedStrings: 'cache',
     worksheets: 'emit',
     // Without styles a date cell arrives as a bare serial number.
@@ -68,12 +77,13 @@ export const readRows = async function* (path: string, options: ReadOptions): As
   const report = (line: number, code: string, severity: Severity, message: string, column?: string) =>
     options.onProblem({ file, line, code, severity, message, ...(column === undefined ? {} : { column }) })
   let records: AsyncGenerator<RawRecord>
-  if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) records = readXlsxRecords(path)
+  if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase()))
+    records = readXlsxRecords(path, options.onRead)
   else {
     const { encoding, detected } = await detectEncoding(path)
     if (detected)
       report(1, 'encoding', 'warning', `the file is not UTF-8; it was read as ${encoding}, check the letters`)
-    records = readCsvRecords(path, encoding, options.delimiter, options.maxFieldLength * 64)
+    records = readCsvRecords(path, encoding, options.delimiter, options.maxFieldLength * 64, options.onRead)
   }
   let header: string[] | null = null
   for await (const record of records) {

@@ -1,4 +1,5 @@
-import { candidatePairsSql, comparisonSelectSql, gammaColumn, recordsViewSql } from './blocking.ts'
+import { stat } from 'node:fs/promises'
+import { candidatePairsSql, comparisonSelectSql, gammaColumn, recordsViewSql, tfColumn } from './blocking.ts'
 import { type LinkageConfig, type LinkageConfigInput, parseConfig } from './config.ts'
 import { type Db, type DbOptions, openDb } from './db.ts'
 import { type InputRow, type Problem, readRows } from './input.ts'
@@ -10,6 +11,7 @@ import {
   probabilityForWeight,
   scoreSelectSql,
   totalWeightSql,
+  weightColumn,
   weightForProbability,
 } from './model.ts'
 import { trainModel } from './train.ts'
@@ -17,7 +19,14 @@ import { createUnionFind } from './union-find.ts'
 
 export type Stage = 'read' | 'block' | 'train' | 'score' | 'cluster' | 'write'
 
-export type Progress = { stage: Stage; done: number; total?: number; message?: string }
+export type Progress = {
+  stage: Stage
+  done: number
+  total?: number
+  /** While reading files: bytes read of all the files' bytes (the row count in `done` has no total). */
+  bytes?: { done: number; total: number }
+  message?: string
+}
 
 export type LinkerOptions = {
   config: LinkageConfigInput | LinkageConfig
@@ -41,10 +50,22 @@ export type LinkSummary = {
   seconds: { block: number; train: number; score: number; cluster: number }
 }
 
-/** Term-frequency adjustments are left out here: they need the whole list's frequencies. */
+/**
+ * Why two entries were paired. A field's `weight` is what the stored score counts for it: the weight of
+ * its level, or, when the level is an exact agreement on a column with term-frequency adjustment, the
+ * weight from the agreed value's frequency; `tfAdjustment` is the difference between the two.
+ */
 export type PairExplanation = {
   prior: number
-  fields: { column: string; level: number; label: string; weight: number }[]
+  fields: {
+    column: string
+    level: number
+    label: string
+    weight: number
+    /** Share of the list holding the agreed value, on an exact agreement of a TF-adjusted column. */
+    termFrequency: number | null
+    tfAdjustment: number
+  }[]
   weight: number
   probability: number
 }
@@ -104,6 +125,15 @@ export const createLinker = async (options: LinkerOptions) => {
   const load = async (source: string | readonly string[] | AsyncIterable<InputRow>): Promise<number> => {
     const sources: (string | AsyncIterable<InputRow>)[] =
       typeof source === 'string' ? [source] : Symbol.asyncIterator in source ? [source] : [...source]
+    // The size of the input is known when it is all files: reading progress is then bytes of bytes.
+    const sizes = await Promise.all(
+      sources.map((s) => (typeof s === 'string' ? stat(s).then((f) => f.size) : null)),
+    )
+    const bytesTotal = sizes.every((n) => n !== null) ? sizes.reduce<number>((a, n) => a + (n ?? 0), 0) : 0
+    let bytesBefore = 0
+    let bytesRead = 0
+    const bytes = () =>
+      bytesTotal > 0 ? { bytes: { done: Math.min(bytesRead, bytesTotal), total: bytesTotal } } : {}
     let total = 0
     for (const [src, item] of sources.entries()) {
       const rows =
@@ -114,6 +144,9 @@ export const createLinker = async (options: LinkerOptions) => {
               maxFieldLength: config.input.maxFieldLength,
               ...(config.input.delimiter ? { delimiter: config.input.delimiter } : {}),
               onProblem,
+              onRead: (n) => {
+                bytesRead = bytesBefore + n
+              },
               ...(signal ? { signal } : {}),
             })
           : item
@@ -123,10 +156,12 @@ export const createLinker = async (options: LinkerOptions) => {
         startRid: await nextRid(),
         onProblem,
         ...(options.onRow ? { onRow: options.onRow } : {}),
-        onProgress: (n) => progress({ stage: 'read', done: before + n }),
+        onProgress: (n) => progress({ stage: 'read', done: before + n, ...bytes() }),
         ...(options.db?.tempDirectory ? { tempDirectory: options.db.tempDirectory } : {}),
         ...(signal ? { signal } : {}),
       })
+      bytesBefore += sizes[src] ?? 0
+      bytesRead = bytesBefore
     }
     return total
   }
@@ -277,21 +312,41 @@ export const createLinker = async (options: LinkerOptions) => {
     }
   }
 
-  /** The comparison of two stored entries, field by field, for a reviewer (any two, blocked or not). */
+  /**
+   * The comparison of two stored entries, field by field, for a reviewer (any two, blocked or not). The
+   * partial weights come from the same SQL as the stored scores, term-frequency adjustment included, so
+   * they add up to the weight the pair was scored with (for pairs scored since the last frequency refresh).
+   */
   const explainPair = async (idA: string, idB: string): Promise<PairExplanation> => {
     if (!model) throw new Error('no model: train first')
+    const m = model
     await db.run(recordsViewSql(config))
-    const gammas = config.comparisons.map((c) => gammaColumn(c.column))
-    const rows = await db.all<Record<string, number>>(
-      `SELECT ${gammas.map((g, i) => `${g} AS g${i}`).join(', ')} FROM (SELECT ${comparisonSelectSql(config)} FROM rec l, rec r WHERE l.id = $1 AND r.id = $2 LIMIT 1)`,
+    const columns = m.comparisons.flatMap((c, i) => [
+      `${gammaColumn(c.column)} AS g${i}`,
+      `${weightColumn(c.column)} AS w${i}`,
+      c.tf ? `${tfColumn(c.column)} AS t${i}` : `NULL AS t${i}`,
+    ])
+    const rows = await db.all<Record<string, number | null>>(
+      `SELECT ${columns.join(', ')} FROM (SELECT *, ${scoreSelectSql(m)} FROM (SELECT ${comparisonSelectSql(config)} FROM rec l, rec r WHERE l.id = $1 AND r.id = $2 LIMIT 1))`,
       [idA, idB],
     )
     const row = rows[0]
     if (!row) throw new Error(`no stored entry with identifier "${idA}" or "${idB}"`)
-    const prior = priorWeight(model.lambda)
-    const fields = model.comparisons.map((c, i) => {
+    const prior = priorWeight(m.lambda)
+    const fields = m.comparisons.map((c, i) => {
       const level = row[`g${i}`] ?? 0
-      return { column: c.column, level, label: c.labels[level] ?? '', weight: levelWeights(c)[level] ?? 0 }
+      const weight = row[`w${i}`] ?? 0
+      const base = levelWeights(c)[level] ?? 0
+      const tf = row[`t${i}`] ?? null
+      const exact = c.tf && level === c.labels.length - 1 && tf !== null
+      return {
+        column: c.column,
+        level,
+        label: c.labels[level] ?? '',
+        weight,
+        termFrequency: exact ? tf : null,
+        tfAdjustment: exact ? weight - base : 0,
+      }
     })
     const weight = prior + fields.reduce((a, f) => a + f.weight, 0)
     return { prior, fields, weight, probability: probabilityForWeight(weight) }

@@ -45,6 +45,24 @@ describe('names', () => {
     expect(surnameStem('şirinli')).toBe('şirin')
     expect(surnameStem('ov')).toBe('ov')
   })
+  it('strips the dotless -lı and the -zadə endings, in any case and spelling', () => {
+    expect(surnameStem(normalise('surname', 'Hacılı') ?? '')).toBe('hacı')
+    // Capital I is dotless ı in Azerbaijani, so HACILI is Hacılı, not Hacili.
+    expect(normalise('surname', 'HACILI')).toBe('hacılı')
+    expect(surnameStem(normalise('surname', 'HACILI') ?? '')).toBe('hacı')
+    expect(surnameStem('qasımlı')).toBe('qasım')
+    expect(surnameStem('sultanlı')).toBe('sultan')
+    expect(surnameStem('quluzadə')).toBe('qulu')
+    expect(surnameStem(normalise('surname', 'QULUZADƏ') ?? '')).toBe('qulu')
+    expect(surnameStem('quluzade')).toBe('qulu')
+    expect(surnameStem('mustafazadə')).toBe('mustafa')
+    // Written in Cyrillic, the surname meets its Latin spelling once folded.
+    expect(deriveValue('surname', 'stem', normalise('surname', 'Кулизаде'))).toBe('kuli')
+    expect(deriveValue('surname', 'stem', 'quluzadə')).toBe(deriveValue('surname', 'stem', 'quluzade'))
+    expect(deriveValue('surname', 'stem', 'hacılı')).toBe(deriveValue('surname', 'stem', 'hacili'))
+    // An ending with too little before it is the whole name.
+    expect(surnameStem('zadə')).toBe('zadə')
+  })
   it('builds a phonetic key that ignores vowels after the first letter', () => {
     expect(phoneticKey('məmməd')).toBe(phoneticKey('mamed'))
     expect(phoneticKey('hüseyn')).toBe('hsn')
@@ -104,6 +122,19 @@ describe('addresses and codes', () => {
     expect(normaliseAddress('Nizami küçəsi')).toBe('nizami küçəsi')
     expect(normaliseAddress('H.Əliyev pr.')).toBe('h əliyev prospekti')
     expect(normaliseAddress('ул. Низами')).toBe('küçəsi nizami')
+  })
+  it('expands döngəsi, mənzil and qəsəbəsi from their abbreviations and variants', () => {
+    for (const lane of ['Nizami döng.', 'Nizami döngə', 'Nizami dongesi', 'NİZAMİ DÖNG.', 'пер. Низами'])
+      expect(normaliseAddress(lane)?.split(' ').sort()).toEqual(['döngəsi', 'nizami'])
+    for (const flat of ['mən. 5', 'mən.5', 'mənz. 5', 'Mənzil 5', 'kv.5', 'кв. 5', 'menzil 5'])
+      expect(normaliseAddress(flat)).toBe('mənzil 5')
+    for (const village of ['Binəqədi qəs.', 'Binəqədi qəsəbə', 'Binəqədi qəsəbəsi', 'Binəqədi qesebesi'])
+      expect(normaliseAddress(village)).toBe('binəqədi qəsəbəsi')
+    expect(normaliseAddress('пос. Бинагади')).toBe('qəsəbəsi binaqadi')
+    expect(normaliseAddress('Nizami 2-ci döng., mən.7')).toBe('nizami 2-ci döngəsi mənzil 7')
+    // The full word is not expanded again, and a word that merely begins like one is left alone.
+    expect(normaliseAddress('Nizami döngəsi')).toBe('nizami döngəsi')
+    expect(normaliseAddress('Mənzilli küçəsi')).toBe('mənzilli küçəsi')
   })
   it('reads sex codes in three languages', () => {
     expect(normaliseSex('K')).toBe('m')

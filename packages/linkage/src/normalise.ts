@@ -31,7 +31,7 @@ export const normalisePatronymic = (raw: string): string | null =>
   meaningful(cleanText(raw).replace(PATRONYMIC_SUFFIX, '').trim())
 
 // Feminine and masculine forms of one family name share a stem, so blocking keys put them together.
-const SURNAME_ENDING = /(ova|ov|yeva|yev|eva|ev|ına|ına|ina|in|lı|li|lu|lü|zadə|zade|zada)$/
+const SURNAME_ENDING = /(ova|ov|yeva|yev|eva|ev|ına|ina|in|lı|li|lu|lü|zadə|zade|zada)$/
 
 export const surnameStem = (normalised: string): string => {
   const stem = normalised.replace(SURNAME_ENDING, '')
@@ -110,19 +110,21 @@ export const isValidIdCard = (card: string): boolean => /^(AZE\d{8}|AA\d{7})$/.t
 
 const word = (alternatives: string): RegExp => new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})\\.?`, 'gu')
 
-// Abbreviations clerks use for street types and flat numbers; expanded so that "Nizami küç." and
-// "Nizami küçəsi" compare equal.
+// Abbreviations clerks use for street types and flat numbers, the words without their possessive
+// ending, the same typed without Azerbaijani letters, and the Russian words (after transliteration);
+// expanded so that "Nizami küç.", "Nizami kuce" and "ул. Низами" meet "Nizami küçəsi".
 const ADDRESS_WORDS: [RegExp, string][] = [
   [word('küç|kuc|küçə|kuce|kucesi|ul|ulitsa'), 'küçəsi'],
   [word('pr|prosp|prospekt'), 'prospekti'],
-  [word('döng|dong|dongesi'), 'döngəsi'],
-  [word('mən|mənz|kv'), 'mənzil'],
-  [word('qəs|qes|pos'), 'qəsəbəsi'],
+  [word('döng|dong|döngə|donge|dongesi|per|pereulok'), 'döngəsi'],
+  [word('mən|mənz|men|menz|menzil|kv|kvartira'), 'mənzil'],
+  [word('qəs|qes|qəsəbə|qesebe|qesebesi|pos|poselok|posyolok'), 'qəsəbəsi'],
 ]
 
 export const normaliseAddress = (raw: string): string | null => {
   let s = transliterate(raw.normalize('NFC').toLocaleLowerCase('az'))
-  for (const [re, word] of ADDRESS_WORDS) s = s.replace(re, word)
+  // The space keeps "mən.5" apart as "mənzil 5", as "mən. 5" is; cleanText drops the spare ones.
+  for (const [re, word] of ADDRESS_WORDS) s = s.replace(re, `${word} `)
   return meaningful(cleanText(s))
 }
 

@@ -106,6 +106,35 @@ describe('linkage command line', () => {
     expect(readFileSync(stats, 'utf8')).toContain('precinct,12-001,2,1,1')
   })
 
+  it('checks a voters list with the voters preset when no --config is given, and says so', async () => {
+    const list = join(dir, 'list-default.csv')
+    writeFileSync(
+      list,
+      [
+        'voter_id,fin,id_card,last_name,first_name,patronymic,sex,birth_date,constituency,precinct,city,street,house,apartment',
+        '1,5ABC12,AA1234567,Məmmədov,Əli,Həsən oğlu,K,1980-05-06,12,12-001,Bakı,Nizami küç.,5,1',
+      ].join('\n'),
+    )
+    const out = join(dir, 'findings-default.csv')
+    const { stdout, stderr } = await run(process.execPath, [
+      bin,
+      'quality',
+      list,
+      '--election-date',
+      '2026-02-07',
+      '--out',
+      out,
+    ])
+    expect(stderr).toContain('no --config given; using the "voters" preset')
+    expect(JSON.parse(stdout)).toEqual({
+      rows: 1,
+      findings: { 'malformed-fin': 1 },
+      problems: {},
+      flaggedAreas: 0,
+    })
+    expect(parseCsv(readFileSync(out, 'utf8')).map((f) => f.code)).toEqual(['malformed-fin'])
+  })
+
   it('keeps a verified list in a database file and links later entries against it', async () => {
     const [header, ...lines] = readFileSync(dataset('febrl-dataset1.csv'), 'utf8').trimEnd().split('\n')
     const first = join(dir, 'first.csv')
@@ -140,7 +169,11 @@ describe('linkage command line', () => {
       run(process.execPath, [bin, 'dedupe', dataset('fake_1000.csv'), '--out', join(dir, 'x.csv')]),
     ).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('--config is required'),
+      stderr: expect.stringContaining('--config is required for dedupe'),
+    })
+    await expect(run(process.execPath, [bin, 'frob', dataset('fake_1000.csv')])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown command "frob"'),
     })
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -30,7 +30,15 @@ describe('incremental linking', () => {
     first.close()
 
     const progress: Progress['stage'][] = []
-    const second = await createLinker({ config: febrlPreset, db, onProgress: (p) => progress.push(p.stage) })
+    const reading: Progress[] = []
+    const second = await createLinker({
+      config: febrlPreset,
+      db,
+      onProgress: (p) => {
+        progress.push(p.stage)
+        if (p.stage === 'read') reading.push(p)
+      },
+    })
     try {
       expect(second.model).toEqual(model)
       const summary = await second.linkNew(batch)
@@ -48,6 +56,11 @@ describe('incremental linking', () => {
       expect(result.byThreshold[0]?.f1).toBeGreaterThanOrEqual(0.995)
       expect(progress).toContain('block')
       expect(progress).toContain('cluster')
+      // Reading reports the bytes read against the file's size, so a terminal can draw a bar.
+      expect(reading.at(-1)).toMatchObject({
+        done: 1000,
+        bytes: { done: statSync(batch).size, total: statSync(batch).size },
+      })
     } finally {
       second.close()
     }
@@ -104,11 +117,27 @@ describe('incremental linking', () => {
 })
 
 describe('explaining a pair', () => {
-  it('gives each field its level and weight, adding up to the total', async () => {
+  it('gives each field its level and weight, adding up to the weight the pair was scored with', async () => {
     const linker = await createLinker({ config: febrlPreset })
     try {
       await linker.load(verified)
       await linker.run()
+      // Stored pairs from both decision bands, each with the partial weights the score was built from.
+      const stored = await linker.db.all<Record<string, string | number>>(
+        `SELECT l.id AS a, r.id AS b, s.* FROM scored s JOIN records l ON l.rid = s.rid_l JOIN records r ON r.rid = s.rid_r
+         ORDER BY hash(s.rid_l, s.rid_r) LIMIT 50`,
+      )
+      expect(stored.length).toBe(50)
+      let adjusted = 0
+      for (const pair of stored) {
+        const why = await linker.explainPair(String(pair.a), String(pair.b))
+        expect(why.weight).toBeCloseTo(Number(pair.weight), 3)
+        for (const f of why.fields) expect(f.weight).toBeCloseTo(Number(pair[`w_${f.column}`]), 4)
+        if (why.fields.some((f) => Math.abs(f.tfAdjustment) > 0.1)) adjusted++
+      }
+      // The frequency of the agreed name changes the weight of most pairs: the case the test is about.
+      expect(adjusted).toBeGreaterThan(25)
+
       const [a, b] = ['rec-1496-org', 'rec-552-dup-3']
       const pair = await linker.explainPair(a, b)
       expect(pair.fields.map((f) => f.column)).toEqual(febrlPreset.comparisons.map((c) => c.column))
@@ -117,6 +146,10 @@ describe('explaining a pair', () => {
       const same = await linker.explainPair(a, a)
       expect(same.fields.every((f) => f.label === 'exact' || f.label === 'missing')).toBe(true)
       expect(same.probability).toBeGreaterThan(0.99)
+      // An exact agreement on a TF column reports the agreed value's frequency and the adjustment.
+      const given = same.fields.find((f) => f.column === 'given_name')
+      expect(given?.termFrequency).toBeGreaterThan(0)
+      expect(given?.tfAdjustment).not.toBe(0)
       await expect(linker.explainPair(a, 'no-such-id')).rejects.toThrow(/no-such-id/)
     } finally {
       linker.close()

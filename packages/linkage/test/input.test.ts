@@ -39,6 +39,52 @@ describe('bad input is reported per problem and no row is lost', () => {
     expect(rows.map((r) => r.values.last_name)).toEqual(['Мамедов', 'Алиева'])
   })
 
+  it('reads a windows-1254 (Turkish Latin) file as such, says so, and keeps the letters', async () => {
+    // windows-1254 has no ə; exports from old systems wrote ä in its place.
+    const text = `${HEADER}\n1,Ağayev,Şükür,İsmayıl oğlu,1980-01-02\n2,Işıqlı,Gülnarä,Çingiz qızı,1990-05-06\n`
+    const { rows, problems } = await read('cp1254.csv', iconv.encode(text, 'win1254'))
+    expect(problems).toEqual([expect.objectContaining({ line: 1, code: 'encoding', severity: 'warning' })])
+    expect(problems[0]?.message).toMatch(/windows-1254/)
+    expect(rows.map((r) => [r.values.last_name, r.values.first_name, r.values.patronymic])).toEqual([
+      ['Ağayev', 'Şükür', 'İsmayıl oğlu'],
+      ['Işıqlı', 'Gülnarä', 'Çingiz qızı'],
+    ])
+  })
+
+  describe('UTF-16 and UTF-32, with and without a byte-order mark', () => {
+    const text = `${HEADER}\n1,Məmmədov,Əli,Həsən oğlu,1980-01-02\n2,Мамедова,Севиндж,Ахмед кызы,1990-05-06\n`
+    const ascii = `${HEADER}\n1,Mammadov,Ali,Hasan oglu,1980-01-02\n`
+    const cases = [
+      { name: 'utf-16le', codec: 'utf16le', bom: true, content: text },
+      { name: 'utf-16be', codec: 'utf16be', bom: true, content: text },
+      { name: 'utf-32le', codec: 'utf32le', bom: true, content: text },
+      { name: 'utf-32be', codec: 'utf32be', bom: true, content: text },
+      { name: 'utf-16le', codec: 'utf16le', bom: false, content: text },
+      { name: 'utf-16be', codec: 'utf16be', bom: false, content: text },
+      { name: 'utf-32le', codec: 'utf32le', bom: false, content: text },
+      { name: 'utf-32be', codec: 'utf32be', bom: false, content: text },
+      // ASCII letters only: the zero bytes are valid UTF-8, and the file must not be taken for UTF-8.
+      { name: 'utf-16le', codec: 'utf16le', bom: false, content: ascii },
+      { name: 'utf-32be', codec: 'utf32be', bom: false, content: ascii },
+    ].map((c) => ({ ...c, letters: c.content === text ? 'Azerbaijani and Cyrillic' : 'ASCII' }))
+    it.each(cases)(
+      'reads $name, byte-order mark $bom, $letters letters',
+      async ({ name, codec, bom, content }) => {
+        const bytes = iconv.encode(content, codec, { addBOM: bom })
+        const { rows, problems } = await read(`${name}-${bom}-${content.length}.csv`, bytes)
+        expect(rows.map((r) => r.values.voter_id)).toEqual(content === text ? ['1', '2'] : ['1'])
+        expect(rows[0]?.values.last_name).toBe(content === text ? 'Məmmədov' : 'Mammadov')
+        if (content === text) expect(rows[1]?.values.patronymic).toBe('Ахмед кызы')
+        // A mark says what the file is; without one the guess is reported, naming the encoding.
+        if (bom) expect(problems).toEqual([])
+        else {
+          expect(problems).toEqual([expect.objectContaining({ line: 1, code: 'encoding' })])
+          expect(problems[0]?.message).toContain(name)
+        }
+      },
+    )
+  })
+
   it('reports bytes that are not text at their line and column in an otherwise UTF-8 file', async () => {
     const good = Array.from({ length: 2000 }, (_, i) => `${i},Məmmədov,Əli,Həsən oğlu,1980-01-02`).join('\n')
     const bad = Buffer.concat([
@@ -138,6 +184,19 @@ describe('bad input is reported per problem and no row is lost', () => {
     expect(codes).toEqual(['duplicate-header@1:last_name'])
     expect(rows[0]?.values.last_name).toBe('Əliyev')
     expect(rows[0]?.values['last_name (2)']).toBe('Quliyev')
+  })
+
+  it('names a column without a header after its position and reports it', async () => {
+    const { rows, problems } = await read(
+      'blank-header.csv',
+      `${HEADER},,note\n1,Əliyev,Əli,x,1980-01-02,y,z\n`,
+    )
+    expect(problems.map((p) => [p.code, p.line, p.column, p.severity])).toEqual([
+      ['empty-header', 1, 'column 6', 'warning'],
+      ['extra-column', 1, 'column 6', 'info'],
+      ['extra-column', 1, 'note', 'info'],
+    ])
+    expect(rows[0]?.values).toMatchObject({ last_name: 'Əliyev', 'column 6': 'y', note: 'z' })
   })
 
   it('reports an empty file', async () => {
