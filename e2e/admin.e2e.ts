@@ -43,23 +43,59 @@ describe('administrator journey', () => {
     await navTo(page, 'en', 'nav.organizations')
     await page.getByRole('heading', { name: text('en', 'organizations.title') }).waitFor()
     expect(await axeViolations(page)).toEqual([])
+
+    // The import page, empty and with the report of a file that has a problem.
+    await page.getByRole('link', { name: text('en', 'import.action') }).click()
+    await page.getByRole('heading', { name: text('en', 'import.organizationsTitle') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'orgs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('code,name_az,type\nBAD CODE,,planet\n'),
+    })
+    await page.getByRole('button', { name: text('en', 'import.check') }).click()
+    await page.getByRole('heading', { name: text('en', 'import.checkReport') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+
+    await navTo(page, 'en', 'nav.organizations')
     await page.getByRole('link', { name: text('en', 'organizations.create') }).click()
     await field(page, text('en', 'organizations.code')).fill('DIGITAL-TEST')
     await field(page, text('en', 'common.inAz')).fill('Sınaq Agentliyi')
     await field(page, text('en', 'common.inEn')).fill('Test Agency')
     await pick(page, text('en', 'organizations.type'), text('en', 'orgType.agency'))
+    expect(await axeViolations(page)).toEqual([])
     await shot('02-new-organisation')
     await page.getByRole('button', { name: text('en', 'common.create') }).click()
     await page.getByText(text('en', 'organizations.created')).waitFor()
+    // Creating it opens the organisation's own page.
+    await page.getByRole('heading', { name: 'Test Agency', level: 1 }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
 
+    await navTo(page, 'en', 'nav.users')
+    await page.getByRole('link', { name: text('en', 'import.action') }).click()
+    await page.getByRole('heading', { name: text('en', 'import.usersTitle') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
     await navTo(page, 'en', 'nav.users')
     await page.getByRole('link', { name: text('en', 'users.create') }).click()
     await field(page, text('en', 'users.name')).fill('Fərid Nəsirov')
     await field(page, text('en', 'users.email')).fill('farid@test.gov.az')
     await pick(page, text('en', 'users.organization'), 'Test Agency')
+    expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: text('en', 'users.createAndInvite') }).click()
     await page.getByText(text('en', 'users.created', { email: 'farid@test.gov.az' })).waitFor()
     await shot('03-user-created')
+
+    // The new user's page (a drawer over the list), on each of its tabs.
+    await page.getByRole('button', { name: text('en', 'users.openUser', { name: 'Fərid Nəsirov' }) }).click()
+    const drawer = page.getByRole('dialog')
+    await drawer.getByRole('tab', { name: text('en', 'users.profile') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    for (const tab of ['users.roles', 'memberships.title']) {
+      await drawer.getByRole('tab', { name: text('en', tab) }).click()
+      expect(await axeViolations(page), tab).toEqual([])
+    }
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
 
     await navTo(page, 'en', 'nav.audit')
     await page.getByRole('heading', { name: text('en', 'audit.title') }).waitFor()
@@ -67,6 +103,18 @@ describe('administrator journey', () => {
     expect(await page.getByText('org.created').count()).toBeGreaterThan(0)
     expect(await axeViolations(page)).toEqual([])
     await shot('04-audit')
+
+    await navTo(page, 'en', 'nav.outbox')
+    await page.getByRole('heading', { name: text('en', 'outbox.title') }).waitFor()
+    await page.getByText('farid@test.gov.az').first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await navTo(page, 'en', 'nav.notifications')
+    await page.getByRole('heading', { name: text('en', 'notifications.title') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    // An address that is no page, signed in.
+    await page.goto(`${portal.url}/no-such-page`)
+    await page.getByRole('heading', { name: text('en', 'status.notFoundTitle') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
 
     // The invitation e-mail: the new user sets a password and sees only their own organisation.
     await expect
@@ -78,6 +126,8 @@ describe('administrator journey', () => {
     const other = await openBrowser()
     try {
       await other.page.goto(link as string)
+      await field(other.page, text('az', 'auth.newPassword')).waitFor()
+      expect(await axeViolations(other.page)).toEqual([])
       await field(other.page, text('az', 'auth.newPassword')).fill('Farid-password-2026')
       await field(other.page, text('az', 'auth.confirmPassword')).fill('Farid-password-2026')
       await other.page.getByRole('button', { name: text('az', 'auth.setPassword') }).click()
@@ -94,6 +144,15 @@ describe('administrator journey', () => {
       await other.page.goto(`${portal.url}/audit`)
       await other.shot('05-new-user-audit-refused')
       expect(await other.page.getByText('org.created').count()).toBe(0)
+      expect(await axeViolations(other.page)).toEqual([])
+
+      // Two-step sign-in setup, open to anyone: the password step, then the QR code and codes.
+      await other.page.goto(`${portal.url}/two-factor-setup`)
+      await other.page.getByRole('heading', { name: text('az', 'twoFactor.setupTitle') }).waitFor()
+      expect(await axeViolations(other.page)).toEqual([])
+      await field(other.page, text('az', 'auth.password')).fill('Farid-password-2026')
+      await other.page.getByRole('button', { name: text('az', 'twoFactor.start') }).click()
+      await other.page.getByRole('heading', { name: text('az', 'twoFactor.scanTitle') }).waitFor()
       expect(await axeViolations(other.page)).toEqual([])
     } finally {
       await other.close()

@@ -27,6 +27,14 @@ describe('focal point journey', () => {
     await page.getByText(text('ru', 'auth.invalidCredentials')).waitFor()
     expect(await axeViolations(page)).toEqual([])
     await browser.shot('10-wrong-password-ru')
+
+    await page.getByRole('link', { name: text('ru', 'auth.forgotPassword') }).click()
+    await page.getByRole('heading', { name: text('ru', 'auth.forgotTitle') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    // An address that is no page, signed out.
+    await page.goto(`${portal.url}/no-such-page`)
+    await page.getByRole('heading', { name: text('ru', 'status.notFoundTitle') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
   })
 
   it('sees only the own organisation’s people, keeps the language, and signs in with a passkey', async () => {
@@ -66,6 +74,14 @@ describe('focal point journey', () => {
       },
     })
     await navTo(page, 'ru', 'nav.account')
+    // Every tab of the account page; the security tab is checked below, with a passkey added.
+    await page.getByRole('heading', { name: text('ru', 'account.title') }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    for (const tab of ['account.sessions', 'account.tokens', 'account.profile']) {
+      await page.getByRole('tab', { name: text('ru', tab) }).click()
+      await page.getByRole('tabpanel').waitFor()
+      expect(await axeViolations(page), tab).toEqual([])
+    }
     await page.getByRole('tab', { name: text('ru', 'account.security') }).click()
     await field(page, text('ru', 'passkeys.name')).fill('Ноутбук')
     await page.getByRole('button', { name: text('ru', 'passkeys.add') }).click()

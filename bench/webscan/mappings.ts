@@ -56,18 +56,18 @@ export const TESTSSL: Record<string, (f: TestsslFindings) => Verdict | undefined
     if (!list.some((c) => /GCM|ChaCha20|CCM/i.test(c.enc))) return 'fail'
     return /GCM|CHACHA|TLS_AES/i.test(f.get('cipher_negotiated')?.finding ?? '') ? 'pass' : 'warn'
   },
-  'tls-renegotiation': (f) =>
-    f.has('secure_renego')
-      ? /^supported/.test(f.get('secure_renego')?.finding ?? '')
-        ? 'pass'
-        : 'fail'
-      : undefined,
-  'tls-compression': (f) =>
-    f.has('CRIME_TLS')
-      ? /not vulnerable/.test(f.get('CRIME_TLS')?.finding ?? '')
-        ? 'pass'
-        : 'fail'
-      : undefined,
+  // A WARN here means testssl.sh could not run the test ("OpenSSL handshake didn't succeed", "couldn't
+  // connect"): no verdict, rather than counting it as a failure that happens to agree with ours.
+  'tls-renegotiation': (f) => {
+    const r = f.get('secure_renego')
+    if (!r || r.severity === 'WARN') return undefined
+    return /^supported/.test(r.finding) ? 'pass' : /VULNERABLE/.test(r.finding) ? 'fail' : undefined
+  },
+  'tls-compression': (f) => {
+    const r = f.get('CRIME_TLS')
+    if (!r || r.severity === 'WARN') return undefined
+    return /not vulnerable/.test(r.finding) ? 'pass' : /VULNERABLE/.test(r.finding) ? 'fail' : undefined
+  },
   'cert-trust': (f) =>
     f.has('cert_chain_of_trust')
       ? /^passed/.test(f.get('cert_chain_of_trust')?.finding ?? '')

@@ -48,6 +48,8 @@ const axeSource = readFileSync(join(import.meta.dirname, '../../node_modules/axe
 
 /** Serious and critical accessibility violations on the page, by axe-core. */
 export const axeViolations = async (page: Page) => {
+  // Colours are judged as drawn: wait until opening drawers and menus have finished fading in.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
   await page.evaluate(axeSource)
   const result = await page.evaluate(async () => {
@@ -57,13 +59,20 @@ export const axeViolations = async (page: Page) => {
           run: (
             ctx: unknown,
             opts: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>
         }
       }
     ).axe
     return axe.run(document, { resultTypes: ['violations'] })
   })
+  // The rule, how many elements break it, and where the first few are, so a failure says what to fix.
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`)
+    .map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    )
 }

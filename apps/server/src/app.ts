@@ -21,6 +21,9 @@ import type { Config } from './config.ts'
 import { createAccessPolicy } from './modules/access/access.policy.ts'
 import { registerAudit } from './modules/audit/audit.routes.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
+import { registerEvaluation } from './modules/evaluation/evaluation.routes.ts'
+import { createEvaluationService } from './modules/evaluation/evaluation.service.ts'
+import { createOfficialReportService } from './modules/evaluation/official-report.service.ts'
 import { registerFiles } from './modules/files/files.routes.ts'
 import { createFilesService } from './modules/files/files.service.ts'
 import { createAuth } from './modules/identity/auth.ts'
@@ -34,6 +37,14 @@ import { createImportService } from './modules/organizations/import.service.ts'
 import { registerOrganizations } from './modules/organizations/organizations.routes.ts'
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts'
 import { createUsersService } from './modules/organizations/users.service.ts'
+import { createReminders } from './modules/reporting/reporting.jobs.ts'
+import { registerReporting } from './modules/reporting/reporting.routes.ts'
+import { createReportingService } from './modules/reporting/reporting.service.ts'
+import { registerSearch } from './modules/search/search.routes.ts'
+import { createSearchService } from './modules/search/search.service.ts'
+import { createPlanImportService } from './modules/strategy/plan-import.service.ts'
+import { registerStrategy } from './modules/strategy/strategy.routes.ts'
+import { createStrategyService } from './modules/strategy/strategy.service.ts'
 import type { Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
 import type { FileStore } from './platform/files.ts'
@@ -88,7 +99,49 @@ export const buildServices = (deps: AppDeps) => {
     policy,
     maxBytes: config.maxUploadBytes,
   })
-  return { audit, policy, outbox, notifications, auth, identity, organizations, users, imports, files }
+  const strategy = createStrategyService({ database, clock, audit, policy })
+  const planImport = createPlanImportService({ database, clock, audit, policy, strategy })
+  const reporting = createReportingService({
+    database,
+    clock,
+    audit,
+    policy,
+    strategy,
+    notify: notifications.notify,
+    outbox,
+    publicUrl: config.publicUrl,
+  })
+  const evaluation = createEvaluationService({ database, clock, audit, policy, strategy })
+  const reminders = createReminders({
+    database,
+    clock,
+    audit,
+    evaluation,
+    notify: notifications.notify,
+    outbox,
+    publicUrl: config.publicUrl,
+  })
+  const search = createSearchService({ database, policy })
+  const officialReports = createOfficialReportService({ database, clock, audit, policy, evaluation })
+  return {
+    audit,
+    policy,
+    outbox,
+    notifications,
+    auth,
+    identity,
+    organizations,
+    users,
+    imports,
+    files,
+    strategy,
+    planImport,
+    reporting,
+    evaluation,
+    search,
+    officialReports,
+    reminders,
+  }
 }
 export type Services = ReturnType<typeof buildServices>
 
@@ -243,6 +296,10 @@ export const buildApp = async (
   registerAudit(app, services)
   registerNotifications(app, { ...services, database })
   registerFiles(app, services)
+  registerStrategy(app, services)
+  registerReporting(app, services)
+  registerEvaluation(app, services)
+  registerSearch(app, services)
 
   const webDist = resolve(config.webDist ?? join(import.meta.dirname, '../../web/dist'))
   if (existsSync(join(webDist, 'index.html'))) {

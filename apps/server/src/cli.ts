@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts'
 import { memberships, organizations, roleGrants, user } from './db/schema/index.ts'
 import { serve, worker } from './main.ts'
 import { systemActor } from './modules/access/actor.ts'
+import { formatHead, parseHead } from './modules/audit/audit.fns.ts'
 import { backupTo, restoreFrom } from './platform/backup.ts'
 import { openDatabase, runMigrations } from './platform/db.ts'
 import { openInfrastructure } from './platform/infra.ts'
@@ -115,7 +116,7 @@ program
     await withServices(async ({ database, services }) => {
       if (!(await isEmpty(database)))
         fail('The database already has organisations: demo data is loaded only into an empty one')
-      printDemoLogins(await seedDemo(database, services, config.dataDir))
+      printDemoLogins(await seedDemo(database, services, config.dataDir, config.publicUrl))
     })
   })
 
@@ -152,12 +153,33 @@ program
 
 const audit = program.command('audit').description('audit trail tools')
 audit
-  .command('verify')
-  .description('check the hash chain of the audit trail; names the first broken event')
+  .command('head')
+  .description(
+    'print the newest event as SEQ:HASH; keep it outside the database for `audit verify --expect-head`',
+  )
   .action(async () => {
     await withServices(async ({ services }) => {
-      const r = await services.audit.verify()
-      if (r.ok) console.log(`Audit trail intact: ${r.checked} events verified`)
+      const head = await services.audit.head()
+      if (!head) fail('The audit trail is empty')
+      console.log(formatHead(head as NonNullable<typeof head>))
+    })
+  })
+audit
+  .command('verify')
+  .description('check the hash chain of the audit trail; names the first broken event')
+  .option(
+    '--expect-head <seq:hash>',
+    'a head printed earlier by `audit head`: also detects deleted newest events',
+  )
+  .action(async (o: { expectHead?: string }) => {
+    const expectHead = o.expectHead === undefined ? undefined : parseHead(o.expectHead)
+    if (expectHead === null) fail('--expect-head takes SEQ:HASH as printed by `qalxan audit head`')
+    await withServices(async ({ services }) => {
+      const r = await services.audit.verify(expectHead ?? undefined)
+      if (r.ok)
+        console.log(
+          `Audit trail intact: ${r.checked} events verified${expectHead ? `, including the kept head ${expectHead.seq}` : ''}`,
+        )
       else
         fail(
           `Audit trail BROKEN at event ${r.brokenAt}: ${r.reason} (${r.checked} events before it are intact)`,

@@ -6,7 +6,10 @@ import { openInfrastructure } from './platform/infra.ts'
 import { type DemoLogin, isEmpty, printDemoLogins, seedDemo } from './seed/demo.ts'
 
 /** The job handlers every worker runs; modules add theirs here. */
-const jobsOf = (services: ReturnType<typeof buildServices>) => [services.outbox.flushJob]
+const jobsOf = (services: ReturnType<typeof buildServices>) => [
+  services.outbox.flushJob,
+  services.reminders.job,
+]
 
 const onSignals = (stop: () => Promise<void>) => {
   let stopping = false
@@ -32,9 +35,10 @@ const onSignals = (stop: () => Promise<void>) => {
 export const serve = async (config: Config, opts: { demo: boolean; withWorker: boolean }) => {
   const infra = await openInfrastructure(config, { jobs: true })
   const { app, services } = await buildApp({ config, ...infra })
+  await infra.jobs?.prepare(jobsOf(services))
   if (opts.demo && (await isEmpty(infra.database))) {
     app.log.info('empty database: loading demo data')
-    printDemoLogins(await seedDemo(infra.database, services, config.dataDir))
+    printDemoLogins(await seedDemo(infra.database, services, config.dataDir, config.publicUrl))
   } else if (opts.demo) {
     const file = join(config.dataDir, 'demo-logins.json')
     if (existsSync(file)) printDemoLogins(JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[])

@@ -50,6 +50,33 @@ describe('qalxan command line', { timeout: 240_000 }, () => {
     })
   })
 
+  it('detects deleted newest events against a head kept outside the database', async () => {
+    const head = qalxan(['audit', 'head'])
+    expect(head.code).toBe(0)
+    const kept = head.out.trim()
+    expect(kept).toMatch(/^\d+:[0-9a-f]{64}$/)
+    expect(qalxan(['audit', 'verify', '--expect-head', kept])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`including the kept head ${kept.split(':')[0]}`),
+    })
+    const seq = Number(kept.split(':')[0])
+    expect(seq).toBeGreaterThan(6)
+    const db = await openDatabase({ dataDir: join(dir, 'data') })
+    await db.query('alter table audit_events disable trigger audit_events_no_update')
+    await db.query(`delete from audit_events where seq >= ${seq - 1}`)
+    await db.query('alter table audit_events enable trigger audit_events_no_update')
+    await db.close()
+    // What is left still links up, so the chain alone cannot tell; the kept head can.
+    expect(qalxan(['audit', 'verify'])).toMatchObject({ code: 0 })
+    const r = qalxan(['audit', 'verify', '--expect-head', kept])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(`BROKEN at event ${seq - 1}: events ${seq - 1} to ${seq} are missing`)
+    expect(qalxan(['audit', 'verify', '--expect-head', '12:not-a-hash'])).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('SEQ:HASH'),
+    })
+  })
+
   it('names the first broken event after someone edits the table behind the portal', async () => {
     const db = await openDatabase({ dataDir: join(dir, 'data') })
     await db.query('alter table audit_events disable trigger audit_events_no_update')

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   as,
@@ -14,6 +16,8 @@ import {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)])
+/** Longer than the head the type is judged from, so the refusal comes before the upload has ended. */
+const BIG_EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300 * 1024, 7)])
 
 describe.each(DATABASES)('evidence files on %s', (kind) => {
   let t: TestApp
@@ -32,6 +36,24 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
     evaluator = as(t, await signIn(t, await makeUser(t, 'e@away.az', away, ['evaluator'])))
   })
   afterAll(() => t.close())
+
+  /** Every file under the store's folder (temporary files included), with its size. */
+  const storeFiles = () => {
+    const root = join(t.config.dataDir, 'files')
+    if (!existsSync(root)) return []
+    return (readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => statSync(join(root, f)).isFile())
+      .map((f) => `${f} ${statSync(join(root, f)).size}`)
+      .sort()
+  }
+  /** Runs a refused upload and checks that the store holds exactly what it held before. */
+  const refused = async (status: number, send: () => ReturnType<typeof upload>) => {
+    const before = storeFiles()
+    const res = await send()
+    expect(res.statusCode, res.body).toBe(status)
+    expect(storeFiles()).toEqual(before)
+    return res
+  }
 
   const upload = (api: ReturnType<typeof as>, name: string, content: Buffer) => {
     const m = multipart(name, content)
@@ -59,12 +81,14 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
     expect((await stranger.get(`/api/files/${f.id}/content`)).statusCode).toBe(404)
   })
 
-  it('judges the type by content, not by name', async () => {
+  it('judges the type by content, not by name, and keeps no bytes of a refused file', async () => {
+    const stored = storeFiles().length
     expect((await upload(mine, 'image.png', PNG)).json().mime).toBe('image/png')
-    const exe = await upload(mine, 'report.pdf', EXE)
-    expect(exe.statusCode).toBe(415)
-    const renamed = await upload(mine, 'photo.pdf', PNG)
-    expect(renamed.statusCode).toBe(415)
+    expect(storeFiles()).toHaveLength(stored + 1)
+    await refused(415, () => upload(mine, 'report.pdf', EXE))
+    await refused(415, () => upload(mine, 'setup.pdf', BIG_EXE))
+    await refused(415, () => upload(mine, 'setup', BIG_EXE))
+    const renamed = await refused(415, () => upload(mine, 'photo.pdf', PNG))
     expect(renamed.json().error.message).toContain('image/png')
     expect((await upload(mine, 'notes.txt', Buffer.from('Tədbirin icrası haqqında qeyd\n'))).statusCode).toBe(
       201,
@@ -73,9 +97,12 @@ describe.each(DATABASES)('evidence files on %s', (kind) => {
 
   it('refuses files over the size limit and empty files, keeping nothing', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10, 32)])
-    const res = await upload(mine, 'big.pdf', big)
-    expect(res.statusCode).toBe(413)
-    expect((await upload(mine, 'empty.pdf', Buffer.alloc(0))).statusCode).toBe(422)
+    await refused(413, () => upload(mine, 'big.pdf', big))
+    await refused(422, () => upload(mine, 'empty.pdf', Buffer.alloc(0)))
+    // Still usable afterwards: a good file goes in.
+    expect((await upload(mine, 'after.pdf', Buffer.concat([PDF, Buffer.from('%after')]))).statusCode).toBe(
+      201,
+    )
     const json = await t.app.inject({
       method: 'POST',
       url: '/api/files',

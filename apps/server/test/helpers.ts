@@ -203,15 +203,18 @@ export const signIn = async (t: TestApp, u: TestUser, password = PASSWORD) => {
   return cookie
 }
 
-/** A request helper bound to one signed-in browser. */
-export const as = (t: TestApp, cookie: string) => {
+/**
+ * A request helper bound to one signed-in browser. Without `lang` it sends no Accept-Language, so
+ * the server answers in its default language (Azerbaijani); tests that read English text pass 'en'.
+ */
+export const as = (t: TestApp, cookie: string, lang?: 'az' | 'en' | 'ru') => {
   const remoteAddress = randomIp()
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({
       method,
       url,
       remoteAddress,
-      headers: { origin: ORIGIN, cookie },
+      headers: { origin: ORIGIN, cookie, ...(lang ? { 'accept-language': lang } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     })
   return {

@@ -35,11 +35,11 @@ describe.each(DATABASES)('identity on %s', (kind) => {
   })
   afterAll(() => t.close())
 
-  const signInRaw = (email: string, password: string, remoteAddress = randomIp()) =>
+  const signInRaw = (email: string, password: string, remoteAddress = randomIp(), lang?: 'en') =>
     t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
-      headers: { origin: ORIGIN },
+      headers: { origin: ORIGIN, ...(lang ? { 'accept-language': lang } : {}) },
       remoteAddress,
       payload: { email, password },
     })
@@ -60,8 +60,14 @@ describe.each(DATABASES)('identity on %s', (kind) => {
   it('refuses a wrong password with the error envelope and records the failure', async () => {
     const res = await signInRaw('focal@test.az', 'wrong-password-123')
     expect(res.statusCode).toBe(401)
-    expect(res.json().error).toMatchObject({ code: 'UNAUTHENTICATED' })
+    // Without Accept-Language the answer is in the portal's default language, Azerbaijani.
+    expect(res.json().error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'E-poçt və ya şifrə yanlışdır',
+    })
     expect(res.json().error.requestId).toBeTruthy()
+    const en = await signInRaw('focal@test.az', 'wrong-password-123', randomIp(), 'en')
+    expect(en.json().error.message).toBe('Invalid email or password')
     const events = await t.database.db
       .select()
       .from(auditEvents)
@@ -73,7 +79,7 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     const victim = await makeUser(t, 'victim@test.az', other, ['viewer'])
     for (let i = 0; i < LOCKOUT_THRESHOLD; i++)
       expect((await signInRaw(victim.email, `wrong-${i}-password`)).statusCode).toBe(401)
-    const locked = await signInRaw(victim.email, PASSWORD)
+    const locked = await signInRaw(victim.email, PASSWORD, randomIp(), 'en')
     expect(locked.statusCode).toBe(429)
     expect(locked.json().error.message).toMatch(/locked until/)
     t.clock.advance(16 * 60_000)
@@ -217,12 +223,23 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     const second = await signIn(t, focal)
     const list = (await as(t, second).get('/api/me/sessions')).json() as { id: string; current: boolean }[]
     expect(list.length).toBeGreaterThanOrEqual(2)
-    const firstId = list.find((s) => !s.current)?.id as string
+    // Which listed session is the first browser's: the one it sees as current.
+    const firstList = (await as(t, first).get('/api/me/sessions')).json() as {
+      id: string
+      current: boolean
+    }[]
+    const firstId = firstList.find((s) => s.current)?.id as string
+    expect(list.find((s) => s.current)?.id).not.toBe(firstId)
+    expect(list.map((s) => s.id)).toContain(firstId)
+    expect((await as(t, first).get('/api/me')).statusCode).toBe(200)
     expect((await as(t, second).del(`/api/me/sessions/${firstId}`)).statusCode).toBe(200)
-    const results = await Promise.all(
-      list.filter((s) => !s.current).map(async () => (await as(t, first).get('/api/me')).statusCode),
-    )
-    expect(results.length).toBeGreaterThan(0)
+    // The revoked browser is signed out at once; the one that revoked it is not.
+    const revoked = await as(t, first).get('/api/me')
+    expect(revoked.statusCode).toBe(401)
+    expect(revoked.json().error.code).toBe('UNAUTHENTICATED')
+    expect((await as(t, second).get('/api/me')).statusCode).toBe(200)
+    const after = (await as(t, second).get('/api/me/sessions')).json() as { id: string }[]
+    expect(after.map((s) => s.id)).not.toContain(firstId)
     expect((await as(t, second).del('/api/me/sessions/not-mine')).statusCode).toBe(404)
   })
 
@@ -231,7 +248,7 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     const res = await t.app.inject({
       method: 'PATCH',
       url: '/api/me',
-      headers: { cookie, origin: 'https://evil.example' },
+      headers: { cookie, origin: 'https://evil.example', 'accept-language': 'en' },
       payload: { locale: 'ru' },
     })
     expect(res.statusCode).toBe(403)

@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { organizations } from '../src/db/schema/index.ts'
+import { auditEvents, organizations, user } from '../src/db/schema/index.ts'
 import {
   as,
   createTestApp,
@@ -44,7 +45,8 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     return t.app.inject({
       method: 'POST',
       url,
-      headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie },
+      // These tests read the server's English text; the default language is Azerbaijani.
+      headers: { ...m.headers, origin: ORIGIN, cookie: api.cookie, 'accept-language': 'en' },
       payload: m.payload,
     })
   }
@@ -245,6 +247,15 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
       headers: { cookie: admin.cookie, 'accept-language': 'az' },
     })
     expect(missing.json().error.message).toMatch(/istifadəçisi tapılmadı$/)
+    // No Accept-Language, or only languages the portal lacks: the portal's default, Azerbaijani.
+    for (const headers of [{}, { 'accept-language': 'de-DE,fr;q=0.8' }]) {
+      const plain = await t.app.inject({
+        method: 'GET',
+        url: `/api/organizations/${crypto.randomUUID()}`,
+        headers: { cookie: admin.cookie, ...headers },
+      })
+      expect(plain.json().error.message).toMatch(/təşkilatı tapılmadı$/)
+    }
   })
 
   it('offers XLSX templates that import back without problems', async () => {
@@ -321,6 +332,108 @@ describe.each(DATABASES)('organisations and users on %s', (kind) => {
     }
     expect(new Set(seen).size).toBe(7)
     expect(seen).toHaveLength(7)
+  })
+
+  it('lets only an administrator set clearances, never above their own, by form and by import; denials are audited', async () => {
+    const clearanceOf = async (email: string) =>
+      (await t.database.db.select().from(user).where(eq(user.email, email)))[0]?.clearance
+    const denials = async () =>
+      (
+        await t.database.db
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.action, 'access.denied'))
+          .orderBy(auditEvents.seq)
+      ).filter((e) => (e.data as { rule?: string }).rule === 'clearance')
+    const headEn = as(t, head.cookie, 'en')
+    const adminEn = as(t, admin.cookie, 'en')
+    const headId = (await head.get('/api/me')).json().user.id as string
+    const before = (await denials()).length
+
+    // A head creates people at `public` only; left out, the clearance is `public`.
+    const plain = await head.post('/api/users', { name: 'Açıq', email: 'open@test.az', orgId: home.id })
+    expect(plain.statusCode).toBe(201)
+    expect(plain.json().clearance).toBe('public')
+    const raised = await headEn.post('/api/users', {
+      name: 'Daxili',
+      email: 'inside@test.az',
+      orgId: home.id,
+      clearance: 'internal',
+    })
+    expect(raised.statusCode).toBe(403)
+    expect(raised.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message:
+        'Only a platform administrator may give clearance "internal"; people you create start at "public"',
+    })
+    expect(await clearanceOf('inside@test.az')).toBeUndefined()
+
+    // Nor may a head change anyone's clearance, their own included; an unchanged value is no change.
+    const self = await headEn.patch(`/api/users/${headId}`, { clearance: 'restricted' })
+    expect(self.statusCode).toBe(403)
+    expect(self.json().error.message).toBe('Only a platform administrator may change a clearance')
+    expect(await clearanceOf('head@test.az')).toBe('internal')
+    const openId = plain.json().id as string
+    expect((await head.patch(`/api/users/${openId}`, { clearance: 'internal' })).statusCode).toBe(403)
+    expect(
+      (await head.patch(`/api/users/${openId}`, { name: 'Açıq Ad', clearance: 'public' })).statusCode,
+    ).toBe(200)
+    expect(await clearanceOf('open@test.az')).toBe('public')
+
+    // The administrator (clearance `internal` here) may raise up to their own, not beyond.
+    const above = await adminEn.patch(`/api/users/${openId}`, { clearance: 'restricted' })
+    expect(above.statusCode).toBe(403)
+    expect(above.json().error.message).toBe(
+      'You cannot give clearance "restricted": it is above your own ("internal")',
+    )
+    expect((await admin.patch(`/api/users/${openId}`, { clearance: 'internal' })).statusCode).toBe(200)
+    expect(await clearanceOf('open@test.az')).toBe('internal')
+
+    // The same rule holds for imports, dry run or not, naming the rows.
+    const file =
+      'email,name,organization_code,clearance\nplain.imp@test.az,Bir,HOME,\nraised.imp@test.az,İki,HOME,restricted\nhead@test.az,Baş,HOME,restricted\n'
+    for (const dry of ['true', 'false']) {
+      const res = await upload(head, `/api/users/import?dryRun=${dry}`, 'u.csv', file)
+      expect(res.statusCode).toBe(403)
+      expect(res.json().error.message).toBe(
+        'The import was refused, nothing was written: row(s) 3, 4 set a clearance you may not give',
+      )
+      expect(
+        res.json().error.details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`),
+      ).toEqual(['3:clearance', '4:clearance'])
+    }
+    expect(await clearanceOf('raised.imp@test.az')).toBeUndefined()
+    expect(await clearanceOf('plain.imp@test.az')).toBeUndefined()
+    expect(await clearanceOf('head@test.az')).toBe('internal')
+    const byAdmin = await upload(
+      admin,
+      '/api/users/import?dryRun=false',
+      'u.csv',
+      file.replace(/restricted/g, 'internal'),
+    )
+    expect(byAdmin.json()).toMatchObject({ created: 2, updated: 1, issues: [] })
+    expect(await clearanceOf('raised.imp@test.az')).toBe('internal')
+    // A head's import with blank clearances creates people at `public` and keeps an existing person's.
+    const blank = await upload(
+      head,
+      '/api/users/import?dryRun=false',
+      'u.csv',
+      'email,name,organization_code,clearance\nblank.imp@test.az,Üç,HOME,\nraised.imp@test.az,İki,HOME,\n',
+    )
+    expect(blank.json()).toMatchObject({ created: 1, updated: 1, issues: [] })
+    expect(await clearanceOf('blank.imp@test.az')).toBe('public')
+    expect(await clearanceOf('raised.imp@test.az')).toBe('internal')
+
+    const refused = (await denials()).slice(before)
+    expect(refused.map((e) => (e.data as { clearance: unknown }).clearance)).toEqual([
+      'internal',
+      'restricted',
+      'internal',
+      'restricted',
+      ['restricted'],
+      ['restricted'],
+    ])
+    expect(refused.every((e) => e.outcome === 'denied')).toBe(true)
   })
 
   it('refuses an administrator disabling themself and blocks a disabled user from signing in', async () => {

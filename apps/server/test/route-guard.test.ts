@@ -33,7 +33,9 @@ describe('route guard', () => {
       if (schema.hide) continue
       if (!schema.operationId) problems.push(`${name}: no operationId`)
       if (!schema.tags?.length) problems.push(`${name}: no tags`)
-      const binary = /\.(xlsx|csv)$|\/content$/.test(r.url)
+      // Downloads answer bytes, not JSON: a file name in the URL, or `download: true` in the config.
+      const binary =
+        /\.(xlsx|csv)$|\/content$/.test(r.url) || (cfg as { download?: boolean }).download === true
       if (!schema.response && !binary) problems.push(`${name}: no response schema`)
     }
     expect(problems).toEqual([])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { can, clearanceAllows, isPrivileged, ROLE_PERMISSIONS, ROLES } from './access.ts'
+import { can, canAssignClearance, clearanceAllows, isPrivileged, ROLE_PERMISSIONS, ROLES } from './access.ts'
 
 const A = 'org-a'
 const B = 'org-b'
@@ -42,5 +42,17 @@ describe('permission rules', () => {
     expect(clearanceAllows('internal', 'public')).toBe(true)
     expect(clearanceAllows('internal', 'restricted')).toBe(false)
     expect(clearanceAllows('restricted', 'restricted')).toBe(true)
+  })
+
+  it('lets only administrators set clearances, never above their own', () => {
+    const head = [{ role: 'head', orgId: A }]
+    const admin = [{ role: 'admin', orgId: A }]
+    expect(canAssignClearance(head, 'restricted', 'public', 'create')).toBe(true)
+    expect(canAssignClearance(head, 'restricted', 'internal', 'create')).toBe(false)
+    expect(canAssignClearance(head, 'restricted', 'public', 'update')).toBe(false)
+    expect(canAssignClearance(admin, 'internal', 'internal', 'update')).toBe(true)
+    expect(canAssignClearance(admin, 'internal', 'public', 'update')).toBe(true)
+    expect(canAssignClearance(admin, 'internal', 'restricted', 'create')).toBe(false)
+    expect(canAssignClearance(admin, 'restricted', 'restricted', 'update')).toBe(true)
   })
 })

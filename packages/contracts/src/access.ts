@@ -26,6 +26,20 @@ export const clearanceRank = (c: Clearance): number => CLEARANCES.indexOf(c)
 export const clearanceAllows = (held: Clearance, needed: Clearance): boolean =>
   clearanceRank(held) >= clearanceRank(needed)
 
+/**
+ * Whether someone with these grants and clearance may give a person clearance `to` (on creation, or
+ * by changing it): only a platform administrator changes clearances, and never above their own;
+ * everyone else who may create people creates them at `public`.
+ */
+export const canAssignClearance = (
+  grants: readonly { role: string }[],
+  held: Clearance,
+  to: Clearance,
+  change: 'create' | 'update',
+): boolean =>
+  (change === 'create' && to === 'public') ||
+  (grants.some((g) => g.role === 'admin') && clearanceAllows(held, to))
+
 export const PERMISSIONS = [
   'org.read',
   'org.manage',
@@ -38,6 +52,15 @@ export const PERMISSIONS = [
   'token.manage',
   'file.upload',
   'system.backup',
+  'plan.read',
+  'plan.manage',
+  'period.manage',
+  'report.read',
+  'report.write',
+  'report.submit',
+  'report.review',
+  'evaluation.read',
+  'evaluation.write',
 ] as const
 export const PermissionSchema = z.enum(PERMISSIONS)
 export type Permission = z.infer<typeof PermissionSchema>
@@ -59,20 +82,76 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'token.manage': 'own',
     'file.upload': 'own',
     'system.backup': 'all',
+    'plan.read': 'all',
   },
   secretariat: {
     'org.read': 'all',
     'user.read': 'all',
     'token.manage': 'own',
     'file.upload': 'own',
+    'plan.read': 'all',
+    'plan.manage': 'all',
+    'period.manage': 'all',
+    'report.read': 'all',
+    'report.review': 'all',
+    'evaluation.read': 'all',
   },
-  evaluator: { 'org.read': 'all', 'user.read': 'own', 'file.upload': 'own' },
-  wg_chair: { 'org.read': 'all', 'user.read': 'own', 'file.upload': 'own' },
-  wg_member: { 'org.read': 'all', 'user.read': 'own', 'file.upload': 'own' },
-  focal_point: { 'org.read': 'all', 'user.read': 'own', 'file.upload': 'own', 'token.manage': 'own' },
-  head: { 'org.read': 'all', 'user.read': 'own', 'user.manage': 'own', 'file.upload': 'own' },
-  auditor: { 'org.read': 'all', 'user.read': 'all', 'audit.read': 'all', 'audit.export': 'all' },
-  viewer: { 'org.read': 'all' },
+  evaluator: {
+    'org.read': 'all',
+    'user.read': 'own',
+    'file.upload': 'own',
+    'plan.read': 'all',
+    'report.read': 'all',
+    'evaluation.read': 'all',
+    'evaluation.write': 'all',
+  },
+  wg_chair: {
+    'org.read': 'all',
+    'user.read': 'own',
+    'file.upload': 'own',
+    'plan.read': 'all',
+    'report.read': 'all',
+    'evaluation.read': 'all',
+  },
+  wg_member: {
+    'org.read': 'all',
+    'user.read': 'own',
+    'file.upload': 'own',
+    'plan.read': 'all',
+    'report.read': 'own',
+    'evaluation.read': 'own',
+  },
+  focal_point: {
+    'org.read': 'all',
+    'user.read': 'own',
+    'file.upload': 'own',
+    'token.manage': 'own',
+    'plan.read': 'all',
+    'report.read': 'own',
+    'report.write': 'own',
+    'evaluation.read': 'own',
+  },
+  head: {
+    'org.read': 'all',
+    'user.read': 'own',
+    'user.manage': 'own',
+    'file.upload': 'own',
+    'plan.read': 'all',
+    'report.read': 'own',
+    'report.write': 'own',
+    'report.submit': 'own',
+    'evaluation.read': 'own',
+  },
+  auditor: {
+    'org.read': 'all',
+    'user.read': 'all',
+    'audit.read': 'all',
+    'audit.export': 'all',
+    'plan.read': 'all',
+    'report.read': 'all',
+    'evaluation.read': 'all',
+  },
+  viewer: { 'org.read': 'all', 'plan.read': 'all' },
 }
 
 /** Permissions whose use needs a recent second-factor check (step-up). */
@@ -88,6 +167,10 @@ export const can = (grants: readonly RoleGrant[], permission: Permission, orgId?
     if (!scope) return false
     return scope === 'all' || orgId === undefined || g.orgId === orgId
   })
+
+/** Does some grant open `permission` in every organisation (not only its own)? */
+export const canEverywhere = (grants: readonly RoleGrant[], permission: Permission): boolean =>
+  grants.some((g) => ROLE_PERMISSIONS[g.role][permission] === 'all')
 
 export const isPrivileged = (grants: readonly RoleGrant[]): boolean =>
   grants.some((g) => PRIVILEGED_ROLES.includes(g.role))

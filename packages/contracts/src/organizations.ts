@@ -77,7 +77,8 @@ export const CreateUserSchema = z.object({
   orgId: z.uuid(),
   unitId: z.uuid().nullable().optional(),
   position: z.string().trim().max(200).nullable().optional(),
-  clearance: ClearanceSchema.default('internal'),
+  /** Left out: `internal` when an administrator creates the person, `public` otherwise (see canAssignClearance). */
+  clearance: ClearanceSchema.optional(),
   locale: LocaleSchema.default('az'),
 })
 export const UpdateUserSchema = z.object({

@@ -4,12 +4,12 @@ import { envFrom, NOT_EVALUATED, runCheck } from './checks/define.ts'
 import { type CheckDef, selectChecks } from './checks/index.ts'
 import { collectDns } from './collect/dns.ts'
 import { collectMail } from './collect/mail.ts'
-import { collectTls } from './collect/tls.ts'
+import { collectTls, collectWwwTls } from './collect/tls.ts'
 import { collectWeb } from './collect/web.ts'
 import { normalizeHost, registrableDomain } from './hostname.ts'
 import { createNetContext, createSharedNet, type SharedNet } from './net/context.ts'
 import { mapPool } from './net/limiter.ts'
-import { type ResolvedOptions, resolveOptions, type ScanOptions } from './options.ts'
+import { LIMITS, type ResolvedOptions, resolveOptions, type ScanOptions, wholeNumber } from './options.ts'
 import { evaluateBaseline, scoreSite } from './scoring.ts'
 import type { CheckResult, Evidence, SiteResult } from './types.ts'
 
@@ -96,7 +96,7 @@ const collect = async (
       return undefined
     }
   }
-  const [web, tls, dns, mail] = await Promise.all([
+  const [web, tls, wwwTls, dns, mail] = await Promise.all([
     has('web')
       ? guard('web', () =>
           collectWeb(ctx, name, {
@@ -107,6 +107,7 @@ const collect = async (
         )
       : undefined,
     has('tls') ? guard('tls', () => collectTls(ctx, name, has('tls.deep'))) : undefined,
+    has('tls') ? guard('tls', () => collectWwwTls(ctx, name)) : undefined,
     [...parts].some((p) => p.startsWith('dns.'))
       ? guard('dns', () =>
           collectDns(ctx, name, evidence.registrableDomain, {
@@ -130,6 +131,7 @@ const collect = async (
   ])
   if (web) evidence.web = web
   if (tls) evidence.tls = tls
+  if (wwwTls) evidence.wwwTls = wwwTls
   if (dns) evidence.dns = dns
   if (mail) evidence.mail = mail
   if (signal.aborted) evidence.status = 'aborted'
@@ -138,9 +140,11 @@ const collect = async (
 
 export const createScanner = (options: EngineOptions = {}) => {
   const opts = resolveOptions(options)
+  const concurrency = wholeNumber('concurrency', options.concurrency ?? 8, ...LIMITS.concurrency)
+  const perAddress = wholeNumber('perAddress', options.perAddress ?? 4, ...LIMITS.perAddress)
   const checks = selectChecks(opts.checks)
   const parts = new Set(checks.flatMap((c) => c.needs))
-  const shared = createSharedNet(opts, options.perAddress ?? 4)
+  const shared = createSharedNet(opts, perAddress)
 
   const scanHost = async (host: string, outer?: AbortSignal): Promise<SiteResult> => {
     const started = Date.now()
@@ -168,7 +172,7 @@ export const createScanner = (options: EngineOptions = {}) => {
 
   const scan = async (hosts: string[]): Promise<SiteResult[]> => {
     let done = 0
-    return mapPool(hosts, options.concurrency ?? 8, async (host) => {
+    return mapPool(hosts, concurrency, async (host) => {
       const result = await scanHost(host, options.signal)
       done++
       options.onProgress?.({ done, total: hosts.length, host, result })

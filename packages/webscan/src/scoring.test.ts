@@ -85,6 +85,31 @@ describe('scoreSite', () => {
     ])
   })
 
+  it('stores the points of every scored check, adding up to the category totals', () => {
+    const s = scoreSite([
+      check('a', 'pass', 'high'),
+      check('b', 'warn', 'medium', 'web'),
+      check('c', 'fail', 'low', 'hygiene'),
+      check('d', 'error', 'high'),
+      check('e', 'na', 'high'),
+      check('f', 'fail', 'high', 'transport', { explained: true }),
+    ])
+    expect(s.points).toEqual({
+      a: { earned: 10, max: 10 },
+      b: { earned: 2.5, max: 5 },
+      c: { earned: 0, max: 2 },
+    })
+    expect(s.categories.web).toEqual({ earned: 2.5, max: 5, percent: 50 })
+    expect(s.bonus).toBe(0)
+    const bonus = check('hsts-preload', 'pass', 'info', 'transport', { bonus: true })
+    const high = scoreSite([
+      ...Array.from({ length: 19 }, (_, i) => check(`p${i}`, 'pass')),
+      check('w', 'warn'),
+      bonus,
+    ])
+    expect([high.score, high.bonus, high.points['hsts-preload']]).toEqual([100, 2, undefined])
+  })
+
   it('derives the traffic light from the worst failure', () => {
     expect(scoreSite([check('a', 'fail', 'low', 'hygiene')]).light).toBe('green')
     expect(scoreSite([check('a', 'fail', 'medium', 'web')]).light).toBe('orange')
@@ -118,6 +143,22 @@ describe('evaluateBaseline', () => {
       check(id, id === 'hsts' ? 'fail' : 'pass', 'high', 'transport', { explained: id === 'hsts' }),
     )
     expect(evaluateBaseline(checks).compliant).toBe(true)
+  })
+
+  it('is met by a certificate expiring within 7 days, not by an expired one (reference: C4 not expired)', () => {
+    const withExpiry = (severity: Severity) =>
+      all.map((id) => (id === 'cert-expiry' ? check(id, 'fail', severity) : check(id, 'pass')))
+    expect(evaluateBaseline(withExpiry('high'))).toMatchObject({
+      id: 'az-gov-web-baseline/2',
+      compliant: true,
+    })
+    expect(evaluateBaseline(withExpiry('critical'))).toMatchObject({
+      compliant: false,
+      failing: ['cert-expiry'],
+    })
+    // Only the expiry requirement has that allowance.
+    const hstsFail = all.map((id) => check(id, id === 'hsts' ? 'fail' : 'pass', 'high'))
+    expect(evaluateBaseline(hstsFail).compliant).toBe(false)
   })
 
   it('is not met by a warning where a pass is required, nor by a missing check', () => {

@@ -137,8 +137,15 @@ export interface MailEvidence {
   spf?: DnsAnswer
   spfIncludes?: Record<string, DnsAnswer>
   dmarc?: DnsAnswer
+  /**
+   * RFC 7489 §7.1: for each `rua` host outside the registrable domain, the answer at
+   * `<domain>._report._dmarc.<host>` (a `v=DMARC1` record there authorises the reports).
+   */
+  dmarcReportAuth?: Record<string, DnsAnswer>
   smtp?: SmtpProbe[]
   mtaSts?: { record: DnsAnswer; policy?: { status?: number; body?: string; error?: string; tls?: boolean } }
+  /** `_smtp._tls.<domain>` TXT (RFC 8460), asked together with MTA-STS. */
+  tlsRpt?: DnsAnswer
 }
 
 export interface Evidence {
@@ -149,6 +156,8 @@ export interface Evidence {
   status: 'ok' | 'invalid-host' | 'unresolvable' | 'aborted' | 'timeout'
   web?: WebEvidence
   tls?: TlsEvidence
+  /** The certificate of `www.<host>` when www resolves (no protocol or cipher sweep: same server as a rule). */
+  wwwTls?: TlsEvidence
   dns?: DnsEvidence
   mail?: MailEvidence
   errors: Partial<Record<Collector, string>>
@@ -162,6 +171,12 @@ export interface Score {
   caps: { cap: Cap; check: string }[]
   light: 'green' | 'orange' | 'red'
   categories: Partial<Record<Category, { earned: number; max: number; percent: number }>>
+  /**
+   * Points per scored check under this algorithm (reference §7.1.8): what it could earn and what it earned.
+   * Checks left out (na, error, info, explained, bonus) have no entry; `bonus` is what bonuses added.
+   */
+  points: Record<string, { earned: number; max: number }>
+  bonus: number
   warnings: number
   errors: number
   /** Checks left out as approved exceptions. */

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../src/cli.ts'
 import type { SiteResult } from '../src/index.ts'
+import { capture } from './capture.ts'
 import { hostOf, type Rig, startRig } from './rig/index.ts'
 
 const BIN = fileURLToPath(new URL('../bin/webscan.mjs', import.meta.url))
@@ -85,5 +87,50 @@ describe('webscan CLI', () => {
     const unknown = await run([hostOf('good'), '--checks', 'no-such-check'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('unknown check')
+  })
+
+  it('exits 2 on a bad number through the real bin, as the audit reproduced it', async () => {
+    const { code, stdout, stderr } = await run(['a..b', '--concurrency', 'foo', '--json'])
+    expect([code, stdout]).toEqual([2, ''])
+    expect(stderr).toContain('--concurrency must be a whole number')
+    const ports = await run([hostOf('good'), '--ports', join(dir, 'missing.json')])
+    expect(ports.code).toBe(2)
+    expect(ports.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('draws a coloured table and a progress bar on a terminal', async () => {
+    const out = capture(true)
+    const err = capture()
+    const code = await main([hostOf('good'), hostOf('hsts-short'), ...args], out.stream, err.stream, {})
+    expect(code).toBe(1)
+    const progress = err.text()
+    expect(progress).toContain(`\r[${'#'.repeat(15)}${'.'.repeat(15)}] 1/2`)
+    expect(progress.endsWith(`\r[${'#'.repeat(30)}] 2/2\n`)).toBe(true)
+    const table = out.text()
+    const esc = '\u001b['
+    expect(table.startsWith(`${esc}1mHost`)).toBe(true)
+    const lines = table.split('\n')
+    const row = (host: string) => lines.find((l) => l.startsWith(host)) ?? ''
+    expect(row(hostOf('good'))).toMatch(/^\S+\s+A\+\s+100\s+/)
+    expect(row(hostOf('good'))).toContain(`${esc}32mgreen`)
+    expect(row(hostOf('good'))).toContain(`${esc}32myes`)
+    expect(row(hostOf('hsts-short'))).toContain(`${esc}31mred`)
+    expect(row(hostOf('hsts-short'))).toContain(`${esc}31mno`)
+    expect(table).toContain(`${esc}31mfail ${esc}39m hsts`)
+    expect(table).toContain(`${esc}31mcap B${esc}39m by hsts`)
+    // The same run without a terminal: no escape codes, JSON instead of the table, no progress bar.
+    const plain = capture(false)
+    const quiet = capture()
+    await main([hostOf('good'), ...args], plain.stream, quiet.stream, {})
+    expect(plain.text()).not.toContain(esc)
+    expect(JSON.parse(plain.text())[0].host).toBe(hostOf('good'))
+    expect(quiet.text()).toBe('')
+  })
+
+  it('leaves colours out on a terminal when NO_COLOR is set', async () => {
+    const out = capture(true)
+    await main([hostOf('good'), ...args], out.stream, capture().stream, { NO_COLOR: '1' })
+    expect(out.text()).toContain('Host')
+    expect(out.text()).not.toContain('\u001b[')
   })
 })

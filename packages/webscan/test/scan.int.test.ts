@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHECKS, createScanner, evaluate, resolveOptions, type SiteResult } from '../src/index.ts'
+import {
+  CHECKS,
+  type CheckResult,
+  createScanner,
+  DEFAULT_USER_AGENT,
+  evaluate,
+  resolveOptions,
+  type SiteResult,
+} from '../src/index.ts'
 import { EXPECTED, NO_WARN_STATE, SCORES } from './expectations.ts'
 import { hostOf, type Rig, startRig } from './rig/index.ts'
 
@@ -25,6 +33,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close()
 })
+
+/** One check of one fixture; a missing one is a test failure, not an undefined to chain through. */
+const checkOf = (label: string, id: string): CheckResult => {
+  const found = results.get(hostOf(label))?.checks.find((c) => c.id === id)
+  if (!found) throw new Error(`no ${id} result for ${label}`)
+  return found
+}
 
 const verdicts = (label: string) => {
   const r = results.get(hostOf(label))
@@ -92,6 +107,62 @@ describe('scan of the fixture rig', () => {
     expect(cookies?.evidence.problems).toEqual(['__Host-id: __Host- prefix rules broken'])
   })
 
+  it('lets a failure seen on one endpoint win over an endpoint that could not be tested', () => {
+    const redirect = checkOf('redirect-mixed', 'http-redirect')
+    expect((redirect.evidence.endpoints as { result: string }[]).map((e) => e.result)).toEqual([
+      'missing',
+      'error',
+    ])
+    expect([redirect.verdict, redirect.caps]).toEqual(['fail', ['B']])
+    const starttls = checkOf('mx-mixed', 'mx-starttls')
+    expect((starttls.evidence.probes as { verdict: string }[]).map((p) => p.verdict)).toEqual([
+      'fail',
+      'error',
+    ])
+    expect(starttls.message.en).toContain(`mx.${hostOf('mx-mixed')}`)
+    const old = checkOf('mx-oldtls', 'mx-starttls')
+    expect((old.evidence.probes as { protocol?: string }[])[0]?.protocol).toBe('TLSv1.1')
+  })
+
+  it('asks external DMARC report addresses for their authorisation and reads TLS-RPT', () => {
+    expect(checkOf('dmarc-ext-ok', 'dmarc').evidence.externalReports).toEqual([
+      { host: 'reports.gov.test', authorised: true },
+    ])
+    const bad = checkOf('dmarc-ext-bad', 'dmarc')
+    expect(bad.evidence.externalReports).toEqual([{ host: 'reports.gov.test', authorised: false }])
+    expect(bad.message.en).toContain('reports.gov.test')
+    expect(checkOf('good', 'dmarc').evidence.externalReports).toEqual([])
+    expect(checkOf('good', 'mta-sts').evidence.tlsRpt).toEqual([
+      `v=TLSRPTv1; rua=mailto:tlsrpt@${hostOf('good')}`,
+    ])
+    expect(checkOf('mx-notlsrpt', 'mta-sts').message.en).toContain('TLS-RPT')
+    const points = (results.get(hostOf('good')) as SiteResult).score.points
+    expect([points['cert-trust'], points.spf, points['hsts-preload']]).toEqual([
+      { earned: 10, max: 10 },
+      { earned: 10, max: 10 },
+      undefined,
+    ])
+  })
+
+  it('judges the www certificate as well as the apex one, naming the host that failed', () => {
+    const expiry = checkOf('www-expired', 'cert-expiry')
+    expect([expiry.severity, expiry.caps, expiry.message.en]).toEqual([
+      'critical',
+      ['F'],
+      `www.${hostOf('www-expired')}: The certificate has expired.`,
+    ])
+    expect(expiry.evidence.www).toMatchObject({ host: `www.${hostOf('www-expired')}`, verdict: 'fail' })
+    expect(expiry.evidence.daysLeft).toBeGreaterThan(300)
+    const name = checkOf('www-wronghost', 'cert-hostname')
+    expect(name.message.en).toBe(`The certificate does not cover www.${hostOf('www-wronghost')}.`)
+    expect(checkOf('www-wronghost', 'https-reachable').evidence).toMatchObject({
+      apex: { state: 'valid' },
+      www: { state: 'invalid', tlsError: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    })
+    // The same certificate on both names (every other fixture) changes nothing.
+    expect(checkOf('good', 'cert-expiry').evidence.www).toMatchObject({ verdict: 'pass' })
+  })
+
   it('rescoring with an approved exception lifts the grade and the baseline but keeps the finding', () => {
     const r = results.get(hostOf('tls10')) as SiteResult
     const opts = resolveOptions({ ...rig.scanOptions, explanations: { [r.host]: ['tls-protocols'] } })
@@ -104,6 +175,20 @@ describe('scan of the fixture rig', () => {
       true,
       ['tls-protocols'],
     ])
+  })
+
+  it('identifies itself with its user agent on every request the fixtures received', async () => {
+    const seen = [...rig.requests]
+    expect(seen.filter((r) => r.site === hostOf('good')).map((r) => `${r.scheme} ${r.path}`)).toEqual(
+      expect.arrayContaining(['http /', 'https /', 'https /robots.txt', 'https /.well-known/security.txt']),
+    )
+    expect(new Set(seen.map((r) => r.userAgent))).toEqual(new Set([DEFAULT_USER_AGENT]))
+    const before = rig.requests.length
+    const custom = createScanner({ ...rig.scanOptions, checks: ['hsts'], userAgent: 'Ministry-Audit/2.0' })
+    await custom.scan([hostOf('basic')])
+    const mine = rig.requests.slice(before)
+    expect(mine.length).toBeGreaterThan(0)
+    expect(new Set(mine.map((r) => r.userAgent))).toEqual(new Set(['Ministry-Audit/2.0']))
   })
 
   it('keeps results as plain JSON with messages in three languages', () => {

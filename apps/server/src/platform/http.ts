@@ -12,6 +12,8 @@ declare module 'fastify' {
     auth?: RouteAuth['auth']
     reason?: string
     allowWithoutMfa?: boolean
+    /** The route answers a file (bytes), so it has no JSON response schema. */
+    download?: boolean
   }
 }
 

@@ -19,6 +19,11 @@ export type Jobs = {
   /** Enqueue; give `tx` so the job is cancelled if the transaction rolls back. */
   send<S extends z.ZodType>(job: JobDefinition<S>, data: z.infer<S>, tx?: Tx): Promise<void>
   register(jobs: JobDefinition<z.ZodType>[]): void
+  /**
+   * Creates the jobs' queues now. Call it before any write that enqueues: creating a queue inside
+   * a caller's transaction would wait for that transaction on the embedded database's one connection.
+   */
+  prepare(jobs: JobDefinition<z.ZodType>[]): Promise<void>
   /** Starts processing the registered jobs in this process (the worker role). */
   startWorking(): Promise<void>
   stop(): Promise<void>
@@ -42,6 +47,10 @@ export const createJobs = async (database: Database): Promise<Jobs> => {
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return
     await boss.createQueue(name)
+    // createQueue empties pg-boss's cache entry for the queue, and the next send would read it back
+    // on pg-boss's own connection: inside a caller's transaction on the embedded database (one
+    // connection) that waits for ever. A harmless lookup fills the cache now.
+    await boss.getJobById(name, crypto.randomUUID())
     created.add(name)
   }
   return {
@@ -54,6 +63,9 @@ export const createJobs = async (database: Database): Promise<Jobs> => {
     },
     register(jobs) {
       for (const j of jobs) registered.set(queueName(j), j)
+    },
+    async prepare(jobs) {
+      for (const j of jobs) await ensureQueue(queueName(j))
     },
     async startWorking() {
       for (const [name, job] of registered) {

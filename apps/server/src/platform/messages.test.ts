@@ -33,11 +33,13 @@ const userMessages = () => {
 }
 
 describe('server messages', () => {
-  it('picks the language from Accept-Language, English when none fits', () => {
+  it('picks the language from Accept-Language, Azerbaijani (the portal default) when none fits', () => {
     expect(localeOf('ru-RU,ru;q=0.9,en;q=0.8')).toBe('ru')
     expect(localeOf('az')).toBe('az')
-    expect(localeOf('de-DE, fr')).toBe('en')
-    expect(localeOf(undefined)).toBe('en')
+    expect(localeOf('en-GB')).toBe('en')
+    expect(localeOf('de-DE, fr')).toBe('az')
+    expect(localeOf(undefined)).toBe('az')
+    expect(localeOf('')).toBe('az')
   })
 
   it('renders templates with their values in Azerbaijani and Russian', () => {

@@ -1,9 +1,11 @@
 import type { Locale } from '@qalxan/contracts'
 import { z } from 'zod'
+import { PLAN_IMPORT_MESSAGES } from '../modules/strategy/plan-xlsx.fns.ts'
+import { PLAN_MESSAGES } from './messages-plan.ts'
 
 /**
  * Azerbaijani and Russian for every message the server writes for people. Services write English
- * (what logs and tests read); the HTTP layer renders a message in the caller's language by matching
+ * (what logs read); the HTTP layer renders a message in the caller's language by matching
  * it against these templates, whose {0}, {1}… stand for quoted names, numbers and dates.
  */
 const CATALOGUE: [en: string, az: string, ru: string][] = [
@@ -71,6 +73,26 @@ const CATALOGUE: [en: string, az: string, ru: string][] = [
     'You cannot remove your own administrator role',
     'Öz administrator rolunuzu götürə bilməzsiniz',
     'Нельзя снять с себя роль администратора',
+  ],
+  [
+    'Only a platform administrator may give clearance "{0}"; people you create start at "public"',
+    'Yalnız platforma administratoru "{0}" buraxılış səviyyəsi verə bilər; sizin yaratdığınız şəxslər "public" səviyyəsi ilə başlayır',
+    'Только администратор платформы может присвоить уровень допуска «{0}»; создаваемые вами люди получают «public»',
+  ],
+  [
+    'Only a platform administrator may change a clearance',
+    'Buraxılış səviyyəsini yalnız platforma administratoru dəyişə bilər',
+    'Изменить уровень допуска может только администратор платформы',
+  ],
+  [
+    'You cannot give clearance "{0}": it is above your own ("{1}")',
+    '"{0}" buraxılış səviyyəsini verə bilməzsiniz: o, sizin səviyyənizdən ("{1}") yüksəkdir',
+    'Нельзя присвоить уровень допуска «{0}»: он выше вашего («{1}»)',
+  ],
+  [
+    'The import was refused, nothing was written: row(s) {0} set a clearance you may not give',
+    'İdxal rədd edildi, heç nə yazılmadı: {0} nömrəli sətir(lər)də verə bilmədiyiniz buraxılış səviyyəsi var',
+    'Импорт отклонён, ничего не записано: в строках {0} указан уровень допуска, который вы не можете присвоить',
   ],
   [
     'The move must be dated after the current membership began ({0})',
@@ -252,7 +274,7 @@ const CATALOGUE: [en: string, az: string, ru: string][] = [
 ]
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const compiled = CATALOGUE.map(([en, az, ru]) => ({
+const compiled = [...CATALOGUE, ...PLAN_MESSAGES, ...PLAN_IMPORT_MESSAGES].map(([en, az, ru]) => ({
   pattern: new RegExp(`^${escapeRegExp(en).replace(/\\\{(\d)\\\}/g, '(.*?)')}$`, 's'),
   order: [...en.matchAll(/\{(\d)\}/g)].map((m) => Number(m[1])),
   az,
@@ -274,16 +296,19 @@ export const translate = (message: string, locale: Locale): string => {
   return message
 }
 
-/** The language a request asks for: the first of az, en, ru in Accept-Language; English otherwise. */
+/**
+ * The language a request asks for: the first of az, en, ru in Accept-Language; otherwise
+ * Azerbaijani, the portal's default language (a request without the header is not asking for English).
+ */
 export const localeOf = (acceptLanguage: string | undefined): Locale => {
   for (const part of (acceptLanguage ?? '').split(',')) {
     const tag = part.trim().slice(0, 2).toLowerCase()
     if (tag === 'az' || tag === 'en' || tag === 'ru') return tag
   }
-  return 'en'
+  return 'az'
 }
 
-export const catalogueSize = CATALOGUE.length
+export const catalogueSize = CATALOGUE.length + PLAN_MESSAGES.length + PLAN_IMPORT_MESSAGES.length
 
 const ZOD_LOCALES = { az: z.locales.az, en: z.locales.en, ru: z.locales.ru }
 

@@ -149,6 +149,15 @@ export const DEMO_ORGS: DemoOrg[] = [
       ru: 'Министерство цифрового развития и транспорта Нахчыванской АР',
     },
   },
+  {
+    code: 'BP',
+    type: 'private_participant',
+    name: {
+      az: 'BP (tövsiyə olunan iştirakçı)',
+      en: 'BP (recommended participant)',
+      ru: 'BP (рекомендуемый участник)',
+    },
+  },
 ]
 
 export type DemoUser = {
@@ -244,5 +253,46 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['viewer'],
     clearance: 'public',
     locale: 'en',
+  },
+  // Focal points and heads of the lead executors of the demo Action Plan.
+  ...(
+    [
+      ['nk', 'NK', 'Səbinə Kərimova', 'Fərid Abbasov'],
+      ['xritdx', 'XRITDX', 'Nurlan Hüseynov', 'Samir Orucov'],
+      ['dtx', 'DTX', 'Ramil Nəsirov', 'Elçin Qasımov', 'restricted'],
+      ['asan', 'ASAN', 'Lalə Mustafayeva', 'Vüsal Əhmədov'],
+      ['etn', 'ETN', 'Könül Vəliyeva', 'Rauf Mehdiyev'],
+    ] as [string, string, string, string, string?][]
+  ).flatMap(([key, org, focal, head, level]): DemoUser[] => {
+    const clearance: DemoUser['clearance'] = level === 'restricted' ? 'restricted' : 'internal'
+    return [
+      {
+        email: `focal.${key}@qalxan.local`,
+        name: focal,
+        org,
+        position: 'İnformasiya təhlükəsizliyi üzrə məsul şəxs',
+        roles: ['focal_point'],
+        clearance,
+        locale: 'az',
+      },
+      {
+        email: `head.${key}@qalxan.local`,
+        name: head,
+        org,
+        position: 'Şöbə müdiri',
+        roles: ['head'],
+        clearance,
+        locale: 'az',
+      },
+    ]
+  }),
+  {
+    email: 'head.din@qalxan.local',
+    name: 'Zaur Əsgərov',
+    org: 'DIN',
+    position: 'İdarə rəisi',
+    roles: ['head'],
+    clearance: 'internal',
+    locale: 'ru',
   },
 ]

@@ -9,6 +9,7 @@ import { systemActor } from '../modules/access/actor.ts'
 import type { Database } from '../platform/db.ts'
 import { totpFromUri } from '../platform/totp.ts'
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts'
+import { seedDemoPlan } from './demo-plan-seed.ts'
 
 export type DemoLogin = {
   email: string
@@ -56,6 +57,7 @@ export const seedDemo = async (
   database: Database,
   services: Services,
   dataDir: string,
+  publicUrl = 'http://localhost:3000',
 ): Promise<DemoLogin[]> => {
   const today = new Date().toISOString().slice(0, 10)
   const ids = new Map<string, string>()
@@ -106,6 +108,7 @@ export const seedDemo = async (
       Object.assign(login, await enrolTotp(services, u.email, DEMO_PASSWORD))
     logins.push(login)
   }
+  await seedDemoPlan(database, services, publicUrl)
   writeFileSync(join(dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`, { mode: 0o600 })
   return logins
 }

@@ -15,6 +15,12 @@ import { ResetPasswordPage } from '../features/auth/components/reset-password-pa
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
 import { HomePage } from '../features/home/home-page.tsx'
 import { meQuery, useCurrentMe } from '../features/me/api/me.ts'
+import {
+  parseChangesSearch,
+  parseMeasureSearch,
+  parsePeriodSearch,
+  parseStrategySearch,
+} from '../features/plan/search.ts'
 import { AppLayout } from '../features/shell/components/app-layout.tsx'
 import { allowedDuringMfaSetup, hasPermission, TWO_FACTOR_SETUP_PATH } from '../features/shell/nav.ts'
 import { parseOrgSearch, parseRedirectSearch, parseTokenSearch } from './search.ts'
@@ -62,6 +68,36 @@ const TwoFactorSetupPage = lazyRouteComponent(
   () => import('../features/auth/components/two-factor-setup-page.tsx'),
   'TwoFactorSetupPage',
 )
+const PlanPage = lazyRouteComponent(() => import('../features/plan/components/plan-page.tsx'), 'PlanPage')
+const PlanImportPage = lazyRouteComponent(
+  () => import('../features/plan/components/plan-import-page.tsx'),
+  'PlanImportPage',
+)
+const ChangesPage = lazyRouteComponent(
+  () => import('../features/plan/components/changes-page.tsx'),
+  'ChangesPage',
+)
+const MeasurePage = lazyRouteComponent(
+  () => import('../features/plan/components/measure-page.tsx'),
+  'MeasurePage',
+)
+const PeriodsPage = lazyRouteComponent(
+  () => import('../features/reporting/components/periods-page.tsx'),
+  'PeriodsPage',
+)
+// The dashboards carry ECharts: they load only when opened.
+const DashboardPage = lazyRouteComponent(
+  () => import('../features/dashboard/components/dashboard-page.tsx'),
+  'DashboardPage',
+)
+const OrganisationPage = lazyRouteComponent(
+  () => import('../features/dashboard/components/organisation-page.tsx'),
+  'OrganisationPage',
+)
+const PublicResultsPage = lazyRouteComponent(
+  () => import('../features/public-results/components/public-results-page.tsx'),
+  'PublicResultsPage',
+)
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -104,6 +140,17 @@ const resetRoute = createRoute({
   component: function ResetRoute() {
     const { token } = resetRoute.useSearch()
     return <ResetPasswordPage token={token} />
+  },
+})
+
+// Published results are for anyone: outside the signed-in layout, no session needed.
+const publicResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/results',
+  validateSearch: parseStrategySearch,
+  component: function PublicResultsRoute() {
+    const { strategy } = publicResultsRoute.useSearch()
+    return <PublicResultsPage strategyId={strategy} />
   },
 })
 
@@ -199,12 +246,84 @@ const outboxRoute = createRoute({
   component: guarded('outbox.read', OutboxPage),
 })
 
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plan',
+  validateSearch: parseMeasureSearch,
+  component: guarded('plan.read', function PlanRoute() {
+    return <PlanPage filters={planRoute.useSearch()} />
+  }),
+})
+
+const planImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plan/import',
+  validateSearch: parseStrategySearch,
+  component: guarded('plan.manage', function PlanImportRoute() {
+    const { strategy } = planImportRoute.useSearch()
+    return <PlanImportPage strategyId={strategy} />
+  }),
+})
+
+const planChangesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plan/changes',
+  validateSearch: parseChangesSearch,
+  component: guarded('plan.read', function PlanChangesRoute() {
+    const { strategy, measure } = planChangesRoute.useSearch()
+    return <ChangesPage strategyId={strategy} measureId={measure} />
+  }),
+})
+
+const measureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plan/measures/$measureId',
+  validateSearch: parsePeriodSearch,
+  component: guarded('plan.read', function MeasureRoute() {
+    const { measureId } = measureRoute.useParams()
+    const { period } = measureRoute.useSearch()
+    return <MeasurePage key={measureId} measureId={measureId} periodId={period} />
+  }),
+})
+
+const reportingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reporting',
+  validateSearch: parseStrategySearch,
+  component: guarded('plan.read', function ReportingRoute() {
+    const { strategy } = reportingRoute.useSearch()
+    return <PeriodsPage strategyId={strategy} />
+  }),
+})
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: parsePeriodSearch,
+  component: guarded('plan.read', function DashboardRoute() {
+    const { strategy, period } = dashboardRoute.useSearch()
+    return <DashboardPage strategyId={strategy} periodId={period} />
+  }),
+})
+
+const organisationViewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard/organisations/$orgId',
+  validateSearch: parsePeriodSearch,
+  component: guarded('plan.read', function OrganisationViewRoute() {
+    const { orgId } = organisationViewRoute.useParams()
+    const { strategy, period } = organisationViewRoute.useSearch()
+    return <OrganisationPage key={orgId} orgId={orgId} strategyId={strategy} periodId={period} />
+  }),
+})
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage })
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
   resetRoute,
+  publicResultsRoute,
   appRoute.addChildren([
     homeRoute,
     twoFactorSetupRoute,
@@ -218,6 +337,13 @@ export const routeTree = rootRoute.addChildren([
     auditRoute,
     notificationsRoute,
     outboxRoute,
+    planRoute,
+    planImportRoute,
+    planChangesRoute,
+    measureRoute,
+    reportingRoute,
+    dashboardRoute,
+    organisationViewRoute,
     accountRoute,
   ]),
 ])

@@ -1,18 +1,48 @@
-import type { Evidence, TlsEvidence } from '../types.ts'
-import { type CheckDef, msg, NO_TLS, type Outcome, outcome } from './define.ts'
+import type { Evidence, Message, Severity, TlsEvidence } from '../types.ts'
+import { type CheckDef, msg, NO_TLS, type Outcome, outcome, worst } from './define.ts'
 
-const withChain = (evaluate: (tls: TlsEvidence, ev: Evidence) => Outcome) => (ev: Evidence) => {
-  const tls = ev.tls
-  if (!tls || tls.error || tls.chain.length === 0)
-    return outcome(tls?.error ? 'error' : 'na', NO_TLS, { evidence: { error: tls?.error } })
-  return evaluate(tls, ev)
-}
+const RANK: Severity[] = ['info', 'low', 'medium', 'high', 'critical']
+
+const naming = (host: string, m: Message): Message =>
+  m.en.includes(host) ? m : { az: `${host}: ${m.az}`, en: `${host}: ${m.en}`, ru: `${host}: ${m.ru}` }
+
+/**
+ * Runs a certificate check on the apex and, when www is served over TLS, on www too (reference A6): a visitor
+ * who types www. meets that certificate before any redirect. The worst verdict wins (caps and severity of
+ * the outcomes that have it); the apex evidence stays at the top, www's under `www`. A www name that does
+ * not answer TLS is not "served": `https-reachable` reports it.
+ */
+const withChain =
+  (evaluate: (tls: TlsEvidence, ev: Evidence) => Outcome) =>
+  (ev: Evidence): Outcome => {
+    const tls = ev.tls
+    const apex =
+      !tls || tls.error || tls.chain.length === 0
+        ? outcome(tls?.error ? 'error' : 'na', NO_TLS, { evidence: { error: tls?.error } })
+        : evaluate(tls, ev)
+    const www = ev.wwwTls
+    if (!www || www.error || www.chain.length === 0) return apex
+    const other = evaluate(www, ev)
+    const verdict = worst([apex.verdict, other.verdict])
+    const sharing = [apex, other].filter((o) => o.verdict === verdict)
+    const chosen = apex.verdict === verdict ? apex : other
+    const severities = sharing.map((o) => o.severity).filter((x): x is Severity => Boolean(x))
+    return {
+      ...chosen,
+      message: chosen === apex ? apex.message : naming(www.host, other.message),
+      evidence: { ...apex.evidence, www: { host: www.host, verdict: other.verdict, ...other.evidence } },
+      caps: [...new Set(sharing.flatMap((o) => o.caps ?? []))],
+      ...(severities.length > 0
+        ? { severity: severities.sort((a, b) => RANK.indexOf(b) - RANK.indexOf(a))[0] }
+        : {}),
+    }
+  }
 
 const DAY = 86_400_000
 
 export const certTrust: CheckDef = {
   id: 'cert-trust',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'critical',
   needs: ['tls'],
@@ -54,7 +84,7 @@ const MISSING_ISSUER = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GE
 
 export const certChain: CheckDef = {
   id: 'cert-chain',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'high',
   needs: ['tls'],
@@ -96,7 +126,7 @@ export const certChain: CheckDef = {
 
 export const certHostname: CheckDef = {
   id: 'cert-hostname',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'critical',
   needs: ['tls'],
@@ -126,7 +156,7 @@ export const certHostname: CheckDef = {
 
 export const certExpiry: CheckDef = {
   id: 'cert-expiry',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'high',
   needs: ['tls'],
@@ -184,7 +214,7 @@ const STRONG_CURVES = new Set(['prime256v1', 'secp384r1', 'secp521r1'])
 
 export const certKey: CheckDef = {
   id: 'cert-key',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'high',
   needs: ['tls'],
@@ -228,7 +258,7 @@ export const certKey: CheckDef = {
 
 export const certSignature: CheckDef = {
   id: 'cert-signature',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'high',
   needs: ['tls'],

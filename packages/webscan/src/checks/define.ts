@@ -112,11 +112,17 @@ export const finalBody = (ev: Evidence): string | undefined => {
   return chain?.body
 }
 
-/** The worst verdict wins; used when one check looks at several endpoints. */
-export const worst = (verdicts: Verdict[]): Verdict => {
-  const order: Verdict[] = ['error', 'fail', 'warn', 'pass', 'info', 'na']
-  return order.find((v) => verdicts.includes(v)) ?? 'na'
-}
+/**
+ * Combines the verdicts of one check over several endpoints (apex and www, several MX...).
+ * A definite failure always wins: an endpoint that could not be tested must never hide one that was seen
+ * failing (it used to, and took the cap, the points and the red light with it). When nothing failed, an
+ * untested endpoint beats warn and pass: the site as a whole was not shown to be better than that, and the
+ * baseline counts `error` as unmet (§7.3 "mark error rather than fail"). The evidence keeps every endpoint.
+ */
+export const VERDICT_ORDER: readonly Verdict[] = ['fail', 'error', 'warn', 'pass', 'info', 'na']
+
+export const worst = (verdicts: readonly Verdict[]): Verdict =>
+  VERDICT_ORDER.find((v) => verdicts.includes(v)) ?? 'na'
 
 /** A resolver failure (timeout, SERVFAIL, REFUSED) says nothing about the records: the check cannot be judged. */
 export const dnsFailed = (answer?: { rcode: string; error?: string }) =>

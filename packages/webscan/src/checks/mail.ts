@@ -1,5 +1,5 @@
-import type { Evidence } from '../types.ts'
-import { type CheckDef, dnsFailed, msg, NO_DNS, outcome } from './define.ts'
+import type { Evidence, SmtpProbe, Verdict } from '../types.ts'
+import { type CheckDef, dnsFailed, msg, NO_DNS, outcome, worst } from './define.ts'
 
 const spfOf = (data: string[]) => data.filter((t) => /^v=spf1(\s|$)/i.test(t))
 const LOOKUP_TERM = /^[+?~-]?(include:|a$|a[:/]|mx$|mx[:/]|ptr|exists:|redirect=)/i
@@ -90,16 +90,28 @@ export const parseDmarc = (record: string) =>
       .map(([k, ...v]) => [(k as string).trim().toLowerCase(), v.join('=').trim()]),
   ) as Record<string, string>
 
+export const dmarcRecords = (data: string[]) => data.filter((t) => /^v=DMARC1\s*(;|$)/i.test(t))
+
+/** Hosts of the `mailto:` report addresses of a DMARC `rua` tag (`mailto:d@x.az!10m,mailto:…`). */
+export const reportHosts = (rua: string | undefined): string[] => [
+  ...new Set(
+    (rua ?? '')
+      .split(',')
+      .map((uri) => /^\s*mailto:[^@\s]+@([^!\s]+)/i.exec(uri)?.[1]?.toLowerCase().replace(/\.$/, ''))
+      .filter((h): h is string => Boolean(h)),
+  ),
+]
+
 export const dmarc: CheckDef = {
   id: 'dmarc',
-  version: 1,
+  version: 2,
   category: 'mail',
   severity: 'high',
   needs: ['mail.dmarc'],
   evaluate: (ev) => {
     const answer = ev.mail?.dmarc
     if (dnsFailed(answer) || !answer) return outcome('error', NO_DNS)
-    const records = answer.data.filter((t) => /^v=DMARC1\s*(;|$)/i.test(t))
+    const records = dmarcRecords(answer.data)
     const evidence: Record<string, unknown> = { records }
     const fail = (en: string, az: string, ru: string) => outcome('fail', msg(en, az, ru), { evidence })
     if (records.length !== 1)
@@ -116,6 +128,26 @@ export const dmarc: CheckDef = {
         `DMARC policy is "${p ?? 'missing'}", not quarantine or reject.`,
         `DMARC siyasəti "${p ?? 'yoxdur'}"-dir, quarantine və ya reject deyil.`,
         `Политика DMARC "${p ?? 'нет'}", а не quarantine или reject.`,
+      )
+    // RFC 7489 §7.1: receivers send reports to another organisation only if it publishes an authorisation.
+    const unauthorised = Object.entries(ev.mail?.dmarcReportAuth ?? {})
+      .filter(([, auth]) => !auth.data.some((t) => /^v=DMARC1\s*(;|$)/i.test(t)))
+      .map(([host]) => host)
+    evidence.externalReports = ev.mail?.dmarcReportAuth
+      ? Object.keys(ev.mail.dmarcReportAuth).map((host) => ({
+          host,
+          authorised: !unauthorised.includes(host),
+        }))
+      : []
+    if (unauthorised.length > 0)
+      return outcome(
+        'warn',
+        msg(
+          `DMARC reports to ${unauthorised.join(', ')} are not authorised there (${ev.registrableDomain}._report._dmarc.<host>), so receivers will not send them.`,
+          `${unauthorised.join(', ')} ünvanına DMARC hesabatlarına orada icazə verilməyib (${ev.registrableDomain}._report._dmarc.<host>), ona görə göndərilməyəcək.`,
+          `Отчёты DMARC на ${unauthorised.join(', ')} там не разрешены (${ev.registrableDomain}._report._dmarc.<host>), поэтому их не будут отправлять.`,
+        ),
+        { evidence },
       )
     if (!tags.rua || (tags.pct !== undefined && tags.pct !== '100') || tags.t === 'y')
       return outcome(
@@ -145,9 +177,19 @@ const noMx = msg(
   'Домен не принимает почту (нет MX), проверка не применяется.',
 )
 
+const OLD_TLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3'])
+
+/** One MX on its own; the check then takes the worst, so an unreachable MX never hides one without STARTTLS. */
+export const starttlsVerdict = (p: SmtpProbe): Verdict => {
+  if (p.error && !p.banner) return 'error'
+  if (!p.starttls) return 'fail'
+  if (!p.authorized || OLD_TLS.has(p.protocol ?? '')) return 'warn'
+  return 'pass'
+}
+
 export const mxStarttls: CheckDef = {
   id: 'mx-starttls',
-  version: 1,
+  version: 2,
   category: 'mail',
   severity: 'high',
   needs: ['mail.starttls'],
@@ -155,34 +197,41 @@ export const mxStarttls: CheckDef = {
     if (!ev.mail?.mx || dnsFailed(ev.mail.mx)) return outcome('error', NO_DNS)
     const probes = ev.mail.smtp ?? []
     if (probes.length === 0) return outcome('na', noMx)
-    const evidence = { probes }
-    if (probes.some((p) => p.error && !p.banner))
-      return outcome(
-        'error',
-        msg(
-          'A mail server could not be reached.',
-          'Poçt serverinə qoşulmaq olmadı.',
-          'Не удалось подключиться к почтовому серверу.',
-        ),
-        { evidence },
-      )
-    if (probes.some((p) => !p.starttls))
+    const verdicts = probes.map(starttlsVerdict)
+    const evidence = { probes: probes.map((p, i) => ({ ...p, verdict: verdicts[i] })) }
+    const verdict = worst(verdicts)
+    const which = (v: Verdict) =>
+      probes
+        .filter((_, i) => verdicts[i] === v)
+        .map((p) => p.mx)
+        .join(', ')
+    if (verdict === 'fail')
       return outcome(
         'fail',
         msg(
-          'A mail server does not offer STARTTLS; mail travels unencrypted.',
-          'Poçt serveri STARTTLS təklif etmir; məktublar şifrəsiz ötürülür.',
-          'Почтовый сервер не предлагает STARTTLS; почта идёт без шифрования.',
+          `A mail server does not offer STARTTLS; mail travels unencrypted (${which('fail')}).`,
+          `Poçt serveri STARTTLS təklif etmir; məktublar şifrəsiz ötürülür (${which('fail')}).`,
+          `Почтовый сервер не предлагает STARTTLS; почта идёт без шифрования (${which('fail')}).`,
         ),
         { evidence },
       )
-    if (probes.some((p) => !p.authorized || p.protocol === 'TLSv1' || p.protocol === 'TLSv1.1'))
+    if (verdict === 'error')
+      return outcome(
+        'error',
+        msg(
+          `A mail server could not be reached (${which('error')}).`,
+          `Poçt serverinə qoşulmaq olmadı (${which('error')}).`,
+          `Не удалось подключиться к почтовому серверу (${which('error')}).`,
+        ),
+        { evidence },
+      )
+    if (verdict === 'warn')
       return outcome(
         'warn',
         msg(
-          'STARTTLS works, but a certificate is untrusted or TLS is older than 1.2.',
-          'STARTTLS işləyir, amma sertifikat etibarsızdır və ya TLS 1.2-dən köhnədir.',
-          'STARTTLS работает, но сертификат не доверен или TLS старше 1.2.',
+          `STARTTLS works, but a certificate is untrusted or TLS is older than 1.2 (${which('warn')}).`,
+          `STARTTLS işləyir, amma sertifikat etibarsızdır və ya TLS 1.2-dən köhnədir (${which('warn')}).`,
+          `STARTTLS работает, но сертификат не доверен или TLS старше 1.2 (${which('warn')}).`,
         ),
         { evidence },
       )
@@ -217,9 +266,15 @@ const mxCovered = (mx: string, patterns: string[]) =>
     p.startsWith('*.') ? mx.endsWith(p.slice(1)) && !mx.slice(0, -p.length + 1).includes('.') : mx === p,
   )
 
+/** RFC 8460: exactly one `v=TLSRPTv1` record with a mailto: or https: `rua`. */
+export const tlsRptValid = (data: string[] | undefined) => {
+  const records = (data ?? []).filter((t) => /^v=TLSRPTv1\s*;/i.test(t))
+  return records.length === 1 && /;\s*rua=\s*(mailto:|https:)/i.test(records[0] as string)
+}
+
 export const mtaSts: CheckDef = {
   id: 'mta-sts',
-  version: 1,
+  version: 2,
   category: 'mail',
   severity: 'low',
   needs: ['mail.mtaSts'],
@@ -235,11 +290,13 @@ export const mtaSts: CheckDef = {
       })
     const policy = m.policy?.status === 200 && m.policy.body ? parseMtaStsPolicy(m.policy.body) : undefined
     const uncovered = policy ? hosts.filter((h) => !mxCovered(h.toLowerCase(), policy.mx)) : hosts
+    const tlsRpt = ev.mail?.tlsRpt?.data ?? []
     const evidence = {
       record: m.record.data,
       policy,
       fetch: { status: m.policy?.status, tls: m.policy?.tls },
       uncovered,
+      tlsRpt,
     }
     if (!policy || !m.policy?.tls || policy.version !== 'STSv1' || uncovered.length > 0)
       return outcome(
@@ -261,12 +318,22 @@ export const mtaSts: CheckDef = {
         ),
         { evidence },
       )
+    if (!tlsRptValid(tlsRpt))
+      return outcome(
+        'warn',
+        msg(
+          'MTA-STS is enforced, but TLS-RPT (_smtp._tls) is missing or invalid, so failures go unreported.',
+          'MTA-STS tətbiq olunur, amma TLS-RPT (_smtp._tls) yoxdur və ya səhvdir, xətalar bildirilmir.',
+          'MTA-STS применяется, но TLS-RPT (_smtp._tls) отсутствует или некорректен, сбои не сообщаются.',
+        ),
+        { evidence },
+      )
     return outcome(
       'pass',
       msg(
-        'MTA-STS is enforced for every MX.',
-        'MTA-STS bütün MX-lər üçün tətbiq olunur.',
-        'MTA-STS применяется ко всем MX.',
+        'MTA-STS is enforced for every MX, with TLS-RPT reports.',
+        'MTA-STS bütün MX-lər üçün TLS-RPT hesabatları ilə tətbiq olunur.',
+        'MTA-STS применяется ко всем MX, с отчётами TLS-RPT.',
       ),
       { evidence },
     )

@@ -4,7 +4,7 @@ import { buildClientHello, parseServerHello } from '../net/hello-probe.ts'
 import { parseSetCookie } from './content.ts'
 import { evaluateCsp } from './csp.ts'
 import { parseSecurityTxt } from './hygiene.ts'
-import { countSpfLookups, parseDmarc, parseMtaStsPolicy } from './mail.ts'
+import { countSpfLookups, parseDmarc, parseMtaStsPolicy, reportHosts, tlsRptValid } from './mail.ts'
 import { classifyRedirect, parseHsts } from './transport.ts'
 
 describe('parseHsts', () => {
@@ -141,5 +141,24 @@ describe('hand-built ClientHello', () => {
     expect(parseServerHello(alert)).toEqual({ alert: 40 })
     expect(parseServerHello(Buffer.from('HTTP/1.1 400 Bad'))).toBe('garbage')
     expect(parseServerHello(Buffer.from([0x16, 0x03]))).toBe('incomplete')
+  })
+})
+
+describe('DMARC report hosts and TLS-RPT', () => {
+  it('reads the mailto hosts of rua, with size suffixes and duplicates', () => {
+    expect(reportHosts('mailto:a@X.gov.az!10m, mailto:b@y.az,https://r.example/x,mailto:c@x.gov.az')).toEqual(
+      ['x.gov.az', 'y.az'],
+    )
+    expect(reportHosts(undefined)).toEqual([])
+  })
+  it.each([
+    [['v=TLSRPTv1; rua=mailto:tls@x.az'], true],
+    [['v=TLSRPTv1;rua=https://r.x.az/v1'], true],
+    [['v=TLSRPTv1; rua=ftp://x'], false],
+    [['v=TLSRPTv1; rua=mailto:a@x.az', 'v=TLSRPTv1; rua=mailto:b@x.az'], false],
+    [['v=spf1 -all'], false],
+    [[], false],
+  ])('TLS-RPT %j is valid: %s', (data, valid) => {
+    expect(tlsRptValid(data)).toBe(valid)
   })
 })

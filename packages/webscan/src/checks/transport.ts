@@ -1,44 +1,72 @@
 import type { HttpChain, Verdict } from '../types.ts'
 import { type CheckDef, finalHop, headerValues, msg, NO_PAGE, onPage, outcome, worst } from './define.ts'
 
-const live = (chain?: HttpChain) => Boolean(chain?.final)
+type NameState = 'absent' | 'down' | 'invalid' | 'valid'
+
+/**
+ * What one name offers over HTTPS: not in DNS, no answer, an answer on a certificate our trust store rejects
+ * (untrusted, wrong name or out of date: Node folds all three into `authorized`), or valid HTTPS.
+ */
+const nameState = (chain?: HttpChain): NameState =>
+  !chain ? 'absent' : !chain.final ? 'down' : chain.hops[0]?.tls?.authorized ? 'valid' : 'invalid'
 
 export const httpsReachable: CheckDef = {
   id: 'https-reachable',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'critical',
   needs: ['web'],
   evaluate: (ev) => {
     const { apex, www } = ev.web?.https ?? {}
-    const evidence = {
-      apex: apex ? { ok: live(apex), error: apex.error, status: apex.final?.status } : undefined,
-      www: www ? { ok: live(www), error: www.error, status: www.final?.status } : undefined,
-    }
-    if (live(apex) && (!www || live(www)))
+    const describe = (chain?: HttpChain) =>
+      chain
+        ? {
+            state: nameState(chain),
+            error: chain.error,
+            status: chain.final?.status,
+            tlsError: chain.hops[0]?.tls?.error,
+          }
+        : undefined
+    const evidence = { apex: describe(apex), www: describe(www) }
+    const a = nameState(apex)
+    const w = nameState(www)
+    // A1: HTTPS is available when some name answers at all.
+    if (a !== 'valid' && a !== 'invalid' && w !== 'valid' && w !== 'invalid')
+      return outcome(
+        'fail',
+        msg(
+          'The site does not answer over HTTPS.',
+          'Sayt HTTPS üzərindən cavab vermir.',
+          'Сайт не отвечает по HTTPS.',
+        ),
+        { evidence, caps: ['F'] },
+      )
+    // A6: both names absent or valid HTTPS.
+    if (a === 'valid' && (w === 'absent' || w === 'valid'))
       return outcome(
         'pass',
         msg('The site answers over HTTPS.', 'Sayt HTTPS üzərindən cavab verir.', 'Сайт отвечает по HTTPS.'),
         { evidence },
       )
-    if (live(apex) || live(www))
+    const invalid = [a === 'invalid' ? ev.host : '', w === 'invalid' ? `www.${ev.host}` : ''].filter(Boolean)
+    if (invalid.length > 0)
       return outcome(
         'warn',
         msg(
-          'Only one of the apex and www names answers over HTTPS.',
-          'Əsas ad və www adından yalnız biri HTTPS üzərindən cavab verir.',
-          'По HTTPS отвечает только одно из имён: основное или www.',
+          `HTTPS on ${invalid.join(' and ')} answers with an invalid certificate (untrusted, wrong name or out of date).`,
+          `${invalid.join(' və ')} üçün HTTPS etibarsız sertifikatla cavab verir (etibarsız, səhv ad və ya müddəti keçmiş).`,
+          `HTTPS на ${invalid.join(' и ')} отвечает с недействительным сертификатом (недоверенным, с чужим именем или просроченным).`,
         ),
         { evidence },
       )
     return outcome(
-      'fail',
+      'warn',
       msg(
-        'The site does not answer over HTTPS.',
-        'Sayt HTTPS üzərindən cavab vermir.',
-        'Сайт не отвечает по HTTPS.',
+        'Only one of the apex and www names answers over HTTPS.',
+        'Əsas ad və www adından yalnız biri HTTPS üzərindən cavab verir.',
+        'По HTTPS отвечает только одно из имён: основное или www.',
       ),
-      { evidence, caps: ['F'] },
+      { evidence },
     )
   },
 }
@@ -49,10 +77,16 @@ type RedirectResult =
   | 'off-host-first'
   | 'http-hop'
   | 'not-to-https'
+  | 'invalid-cert'
   | 'missing'
   | 'error'
 
-/** Classifies one plain-HTTP endpoint the way the Observatory does, with pshtt's "port 80 closed" pass. */
+/**
+ * Classifies one plain-HTTP endpoint the way the Observatory does, with pshtt's "port 80 closed" pass.
+ * A redirect that lands on a certificate our trust store rejects does not enforce HTTPS: the visitor is
+ * stopped by a certificate error (the Observatory's `redirection-invalid-cert`; pshtt's "Enforces HTTPS"
+ * needs valid HTTPS too). The national root is in that trust store, so its sites are not counted here.
+ */
 export const classifyRedirect = (chain: HttpChain): RedirectResult => {
   const first = chain.hops[0]
   if (!first || first.error) {
@@ -63,6 +97,7 @@ export const classifyRedirect = (chain: HttpChain): RedirectResult => {
   const next = new URL(first.location, chain.start)
   const lastUrl = chain.hops[chain.hops.length - 1]?.url
   if (chain.error || !lastUrl || !lastUrl.startsWith('https:')) return 'not-to-https'
+  if (chain.hops.some((h) => h.url.startsWith('https:') && h.tls && !h.tls.authorized)) return 'invalid-cert'
   if (next.protocol !== 'https:') return 'http-hop'
   if (next.hostname !== start.hostname) return 'off-host-first'
   return 'to-https'
@@ -74,13 +109,14 @@ const REDIRECT_VERDICT: Record<RedirectResult, Verdict> = {
   'off-host-first': 'warn',
   'http-hop': 'warn',
   'not-to-https': 'fail',
+  'invalid-cert': 'fail',
   missing: 'fail',
   error: 'error',
 }
 
 export const httpRedirect: CheckDef = {
   id: 'http-redirect',
-  version: 1,
+  version: 2,
   category: 'transport',
   severity: 'high',
   needs: ['web'],
@@ -93,6 +129,11 @@ export const httpRedirect: CheckDef = {
     }))
     const verdict = worst(results.map((r) => REDIRECT_VERDICT[r.result]))
     const evidence = { endpoints: results }
+    const where = (kind: RedirectResult[]) =>
+      results
+        .filter((r) => kind.includes(r.result))
+        .map((r) => r.start)
+        .join(', ')
     if (verdict === 'pass')
       return outcome(
         'pass',
@@ -117,18 +158,29 @@ export const httpRedirect: CheckDef = {
       return outcome(
         'error',
         msg(
-          'The HTTP endpoint could not be tested.',
-          'HTTP ünvanı yoxlanıla bilmədi.',
-          'HTTP-адрес не удалось проверить.',
+          `The HTTP endpoint could not be tested (${where(['error'])}).`,
+          `HTTP ünvanı yoxlanıla bilmədi (${where(['error'])}).`,
+          `HTTP-адрес не удалось проверить (${where(['error'])}).`,
         ),
         { evidence },
+      )
+    const plain = where(['missing', 'not-to-https'])
+    if (!plain)
+      return outcome(
+        'fail',
+        msg(
+          `HTTP redirects to HTTPS with an invalid certificate (${where(['invalid-cert'])}).`,
+          `HTTP etibarsız sertifikatlı HTTPS-ə yönləndirir (${where(['invalid-cert'])}).`,
+          `HTTP перенаправляет на HTTPS с недействительным сертификатом (${where(['invalid-cert'])}).`,
+        ),
+        { evidence, caps: ['B'] },
       )
     return outcome(
       'fail',
       msg(
-        'The site serves content over plain HTTP without redirecting to HTTPS.',
-        'Sayt HTTPS-ə yönləndirmədən məzmunu açıq HTTP ilə verir.',
-        'Сайт отдаёт содержимое по HTTP без перенаправления на HTTPS.',
+        `The site serves content over plain HTTP without redirecting to HTTPS (${plain}).`,
+        `Sayt HTTPS-ə yönləndirmədən məzmunu açıq HTTP ilə verir (${plain}).`,
+        `Сайт отдаёт содержимое по HTTP без перенаправления на HTTPS (${plain}).`,
       ),
       { evidence, caps: ['B'] },
     )

@@ -1,3 +1,5 @@
+import { dmarcRecords, parseDmarc, reportHosts } from '../checks/mail.ts'
+import { registrableDomain } from '../hostname.ts'
 import type { NetContext } from '../net/context.ts'
 import { fetchOnce } from '../net/http-fetch.ts'
 import { smtpProbe } from '../net/smtp-probe.ts'
@@ -47,9 +49,18 @@ export const collectMail = async (
   }
   if (parts.dmarc) {
     tasks.push(
-      ctx.dns.query(`_dmarc.${domain}`, 'TXT', q).then((r) => {
-        evidence.dmarc = r
-      }),
+      (async () => {
+        evidence.dmarc = await ctx.dns.query(`_dmarc.${domain}`, 'TXT', q)
+        const [record] = dmarcRecords(evidence.dmarc.data)
+        const external = reportHosts(record ? parseDmarc(record).rua : undefined).filter(
+          (host) => registrableDomain(host, ctx.opts.extraSuffixes) !== domain,
+        )
+        if (external.length === 0) return
+        const answers = await Promise.all(
+          external.map((host) => ctx.dns.query(`${domain}._report._dmarc.${host}`, 'TXT', q)),
+        )
+        evidence.dmarcReportAuth = Object.fromEntries(external.map((h, i) => [h, answers[i] as DnsAnswer]))
+      })(),
     )
   }
   if (parts.starttls || parts.mtaSts) {
@@ -69,7 +80,7 @@ export const collectMail = async (
             return ctx.polite(address, () =>
               smtpProbe(mx, address, port, {
                 ehloName: 'webscan.invalid',
-                secureContext: ctx.trust.all,
+                secureContext: ctx.trust.mail,
                 timeoutMs: ctx.opts.requestTimeoutMs,
                 signal: ctx.signal,
               }),
@@ -82,8 +93,12 @@ export const collectMail = async (
   if (parts.mtaSts) {
     tasks.push(
       (async () => {
-        const record = await ctx.dns.query(`_mta-sts.${domain}`, 'TXT', q)
+        const [record, tlsRpt] = await Promise.all([
+          ctx.dns.query(`_mta-sts.${domain}`, 'TXT', q),
+          ctx.dns.query(`_smtp._tls.${domain}`, 'TXT', q),
+        ])
         evidence.mtaSts = { record }
+        evidence.tlsRpt = tlsRpt
         if (!record.data.some((t) => /^v=STSv1/i.test(t))) return
         const { hop, body } = await fetchOnce(ctx, `https://mta-sts.${domain}/.well-known/mta-sts.txt`, {
           readBody: true,

@@ -1,8 +1,9 @@
 import { type ConnectionOptions, getCiphers } from 'node:tls'
-import type { NetContext } from '../net/context.ts'
+import { type NetContext, PROBE_CIPHERS } from '../net/context.ts'
 import { helloProbe, legacyHelloSpecs } from '../net/hello-probe.ts'
 import { chainsToRoot, type Handshake, handshake, hostnameMatches, peerChain } from '../net/tls-probe.ts'
 import type { HandshakeResult, TlsEvidence } from '../types.ts'
+import { wwwVariant } from './web.ts'
 
 const TIME_ERRORS = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 
@@ -76,7 +77,7 @@ export const collectTls = async (ctx: NetContext, host: string, deep = true): Pr
   evidence.suites.preferred = strip(main)
   if (!deep) return evidence
   for (const [key, version] of Object.entries(PROTOCOLS)) {
-    const ciphers = version === 'TLSv1.3' ? undefined : 'DEFAULT:@SECLEVEL=0'
+    const ciphers = version === 'TLSv1.3' ? undefined : PROBE_CIPHERS
     evidence.protocols[key] = strip(
       await shake({ minVersion: version, maxVersion: version, ...(ciphers ? { ciphers } : {}) }),
     )
@@ -88,4 +89,14 @@ export const collectTls = async (ctx: NetContext, host: string, deep = true): Pr
     evidence.legacy.push(await ctx.polite(address, () => helloProbe(address, port, spec, t, ctx.signal)))
   }
   return evidence
+}
+
+/**
+ * The certificate a visitor of `www.<host>` gets (reference A6): trust, chain, name and dates, without the
+ * deep sweep. Undefined when there is no www name or it does not resolve; an `error` when nothing answers.
+ */
+export const collectWwwTls = async (ctx: NetContext, host: string): Promise<TlsEvidence | undefined> => {
+  const www = wwwVariant(host)
+  if (!www || (await ctx.addresses(www)).length === 0) return undefined
+  return collectTls(ctx, www, false)
 }

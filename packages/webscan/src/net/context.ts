@@ -1,3 +1,4 @@
+import { constants } from 'node:crypto'
 import { isIP } from 'node:net'
 import { createSecureContext, type SecureContext } from 'node:tls'
 import type { ResolvedOptions } from '../options.ts'
@@ -6,13 +7,40 @@ import { createKeyedLimiter } from './limiter.ts'
 
 const ANY = 'DEFAULT:@SECLEVEL=0'
 
+/**
+ * OpenSSL's DEFAULT plus the DSS suites that OpenSSL 3 took out of it (`!COMPLEMENTOFDEFAULT` inside DEFAULT
+ * removes them for good, hence the spelled-out form): same order, DSS appended. Used for the handshakes
+ * that collect certificates and protocol support, so a DSA-certified server is described (and fails
+ * `cert-key`) instead of looking like it speaks no TLS at all. Page fetches keep DEFAULT: no current browser
+ * offers DSS, and `https-reachable` should say so.
+ */
+export const PROBE_CIPHERS = 'ALL:-COMPLEMENTOFDEFAULT:-eNULL:kDHE+aDSS:!aNULL:!eNULL:@SECLEVEL=0'
+
+/**
+ * OpenSSL 3 refuses, by default, to finish a handshake with a server that lacks RFC 5746 ("unsafe legacy
+ * renegotiation disabled"). Browsers still connect to such servers, so the scanner must too, or the site
+ * would read as unreachable instead of failing `tls-renegotiation`. This only allows the first handshake;
+ * we never renegotiate.
+ */
+export const LEGACY_SERVER_CONNECT = constants.SSL_OP_LEGACY_SERVER_CONNECT
+
 export interface NetContext {
   opts: ResolvedOptions
   dns: DnsClient
   /** IPv4 first, then IPv6; empty when the name does not resolve. */
   addresses: (host: string) => Promise<string[]>
   polite: <T>(address: string, task: () => Promise<T>) => Promise<T>
-  trust: { all: SecureContext; public: SecureContext; none: SecureContext }
+  /**
+   * `all`, `public` and `none` collect certificates (PROBE_CIPHERS); `web` is for page fetches (trusts
+   * national roots too); `mail` also accepts TLS 1.0/1.1, so an old MX is reported (warn), not broken.
+   */
+  trust: {
+    all: SecureContext
+    public: SecureContext
+    none: SecureContext
+    web: SecureContext
+    mail: SecureContext
+  }
   signal: AbortSignal
 }
 
@@ -22,6 +50,9 @@ export interface SharedNet {
   trust: NetContext['trust']
 }
 
+const context = (ca: string[], ciphers: string, minVersion: 'TLSv1' | 'TLSv1.2' = 'TLSv1.2') =>
+  createSecureContext({ ca, ciphers, minVersion, secureOptions: LEGACY_SERVER_CONNECT })
+
 export const createSharedNet = (opts: ResolvedOptions, perAddress: number): SharedNet => {
   const limiter = createKeyedLimiter(perAddress)
   return {
@@ -29,9 +60,11 @@ export const createSharedNet = (opts: ResolvedOptions, perAddress: number): Shar
     polite: (address, task) => limiter.run(address, task),
     // Security level 0 so that weak keys and signatures still complete a handshake and can be reported.
     trust: {
-      all: createSecureContext({ ca: [...opts.roots, ...opts.nationalRoots], ciphers: ANY }),
-      public: createSecureContext({ ca: opts.roots, ciphers: ANY }),
-      none: createSecureContext({ ca: [], ciphers: ANY }),
+      all: context([...opts.roots, ...opts.nationalRoots], PROBE_CIPHERS),
+      public: context(opts.roots, PROBE_CIPHERS),
+      none: context([], PROBE_CIPHERS),
+      web: context([...opts.roots, ...opts.nationalRoots], ANY),
+      mail: context([...opts.roots, ...opts.nationalRoots], ANY, 'TLSv1'),
     },
   }
 }

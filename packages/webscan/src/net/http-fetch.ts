@@ -107,7 +107,7 @@ export const fetchOnce = async (
           headers,
           agent: false,
           maxHeaderSize: ctx.opts.maxHeaderBytes,
-          ...(https ? { servername: host, rejectUnauthorized: false, secureContext: ctx.trust.all } : {}),
+          ...(https ? { servername: host, rejectUnauthorized: false, secureContext: ctx.trust.web } : {}),
         })
         const fail = (error: string) => {
           req.destroy()

@@ -44,4 +44,18 @@ describe('mapPool', () => {
     expect(out).toEqual([50, 10, 30, 20, 40])
     expect(peak).toBe(2)
   })
+
+  it.each([Number.NaN, 0, -1, 1.5])('refuses concurrency %s instead of starting no worker', async (n) => {
+    let called = 0
+    await expect(
+      mapPool([1, 2], n, async () => {
+        called++
+      }),
+    ).rejects.toThrow(RangeError)
+    expect(called).toBe(0)
+  })
+
+  it('returns an empty list for no items', async () => {
+    await expect(mapPool([], 4, async () => 1)).resolves.toEqual([])
+  })
 })

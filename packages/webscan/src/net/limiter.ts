@@ -32,15 +32,21 @@ export const createKeyedLimiter = (perKey: number) => {
   return { run }
 }
 
-/** Runs `worker` over `items` with at most `concurrency` in flight, keeping input order in the output. */
+/**
+ * Runs `worker` over `items` with at most `concurrency` in flight, keeping input order in the output.
+ * A concurrency that is not a positive whole number is refused: NaN used to start no worker at all and
+ * return an array of holes, which looked like a finished run.
+ */
 export const mapPool = async <T, R>(
   items: readonly T[],
   concurrency: number,
   worker: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> => {
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a whole number of at least 1, not ${String(concurrency)}`)
   const results = new Array<R>(items.length)
   let next = 0
-  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {
       const index = next++
       results[index] = await worker(items[index] as T, index)

@@ -9,6 +9,7 @@ import {
 } from 'node:tls'
 import * as x509 from '@peculiar/x509'
 import type { CertInfo, HandshakeResult } from '../types.ts'
+import { LEGACY_SERVER_CONNECT } from './context.ts'
 
 export interface Handshake extends HandshakeResult {
   authorized?: boolean
@@ -46,6 +47,8 @@ export const handshake = (
         servername,
         rejectUnauthorized: false,
         checkServerIdentity: () => undefined,
+        // Used only when no secureContext is given (the protocol and cipher sweeps).
+        secureOptions: LEGACY_SERVER_CONNECT,
         ...options,
       })
     } catch (err) {

@@ -12,10 +12,17 @@ export interface SiteSpec {
   /** First label; the host is `<label>.gov.test`. */
   label: string
   cert?: Omit<LeafSpec, 'names'> & { names?: string[]; chain?: 'normal' | 'leaf' | 'with-root' }
+  /** A different certificate for `www.<host>` (chosen by SNI on the same server); names default to www only. */
+  wwwCert?: Omit<LeafSpec, 'names'> & { names?: string[] }
   tls?: Pick<SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers' | 'honorCipherOrder' | 'dhparam'>
   https?: boolean
-  /** `closed`: www resolves but nothing answers on its HTTPS port. */
-  www?: 'closed'
+  /**
+   * `closed`: www resolves but nothing answers on its HTTPS port. `http-silent`: www's plain-HTTP port
+   * accepts connections and never answers (a timeout), while its HTTPS is the site's.
+   */
+  www?: 'closed' | 'http-silent'
+  /** A second MX that resolves but refuses connections (an MX the probe cannot test). */
+  mx2?: 'unreachable'
   /** What port 80 does: redirect to the same host over HTTPS (default), serve a page, or redirect elsewhere. */
   http?: 'redirect' | 'serve' | { location: string }
   /** Replaces the good default response headers of the HTTPS page. */
@@ -29,7 +36,11 @@ export interface SiteSpec {
   dns?: Partial<ZoneEntry>
   zone?: Record<string, ZoneEntry>
   legacy?: LegacyConfig
-  mail?: 'none' | 'good' | 'plain' | 'self-signed'
+  /** `false`: served by a TLS 1.2 stack that predates RFC 5746 (`tls12-server.ts`) instead of OpenSSL. */
+  rfc5746?: false
+  mail?: 'none' | 'good' | 'plain' | 'self-signed' | 'old-tls'
+  /** `false`: no `_smtp._tls` TLS-RPT record next to MTA-STS. */
+  tlsRpt?: false
   ipv6?: 'ok' | 'broken'
   hostile?: 'slow' | 'redirect-forever' | 'huge-header' | 'endless-body' | 'garbage' | 'reset'
 }
@@ -85,7 +96,19 @@ export const SITES: SiteSpec[] = [
   { label: 'rsa2048', cert: { key: 'rsa2048' }, tls: rsaTls(STRICT_RSA) },
   { label: 'sha224', cert: { hash: 'SHA-224' } },
   { label: 'www-broken', www: 'closed' },
+  // A definite failure (content over HTTP on the apex) next to an endpoint that cannot be tested.
+  { label: 'redirect-mixed', http: 'serve', www: 'http-silent' },
+  { label: 'www-expired', wwwCert: { from: -400, to: -10 } },
+  // The common mistake: www served with the apex-only certificate.
+  { label: 'www-wronghost', wwwCert: { names: ['www-wronghost.gov.test'] } },
   { label: 'sha1', cert: { hash: 'SHA-1' }, tls: rsaTls(`${STRICT}:@SECLEVEL=0`) },
+  // OpenSSL refuses to load an MD5-signed chain above security level 0.
+  { label: 'md5', cert: { hash: 'MD5' }, tls: rsaTls(`${STRICT}:@SECLEVEL=0`) },
+  {
+    label: 'dsa',
+    cert: { key: 'dsa' },
+    tls: { ciphers: 'DHE-DSS-AES128-GCM-SHA256:@SECLEVEL=0', maxVersion: 'TLSv1.2', dhparam: 'auto' },
+  },
   { label: 'expiring5d', cert: { from: -80, to: 5 } },
   { label: 'expiring20d', cert: { from: -80, to: 20 } },
   { label: 'rootsent', cert: { chain: 'with-root' } },
@@ -114,8 +137,10 @@ export const SITES: SiteSpec[] = [
   { label: 'legacy-null', legacy: { suites: [0x0001, 0x0002, 0x003b] } },
   { label: 'legacy-export', legacy: { suites: [0x0003, 0x0006, 0x0008, 0x0014] } },
   { label: 'legacy-anon', legacy: { suites: [0x0034, 0x003a, 0xc018] } },
+  { label: 'legacy-des', legacy: { suites: [0x0009, 0x0015, 0x0012] } },
   { label: 'ssl3', legacy: { ssl3: true } },
-  { label: 'noreneg', legacy: { probeAnswer: { renegotiationInfo: false, compression: 1 } } },
+  { label: 'noreneg', rfc5746: false },
+  { label: 'compression', legacy: { compressWhenOffered: true } },
   {
     label: 'headers-bad',
     headers: {
@@ -183,8 +208,27 @@ export const SITES: SiteSpec[] = [
     zone: { '_dmarc.dmarc-none.gov.test': { TXT: ['v=DMARC1; p=none; rua=mailto:d@gov.test'] } },
   },
   { label: 'dmarc-norua', zone: { '_dmarc.dmarc-norua.gov.test': { TXT: ['v=DMARC1; p=reject'] } } },
+  // Reports to another organisation: authorised by a record in its zone (RFC 7489 §7.1), or not.
+  {
+    label: 'dmarc-ext-ok',
+    zone: {
+      '_dmarc.dmarc-ext-ok.gov.test': { TXT: ['v=DMARC1; p=reject; rua=mailto:d@reports.gov.test'] },
+      'dmarc-ext-ok.gov.test._report._dmarc.reports.gov.test': { TXT: ['v=DMARC1'] },
+    },
+  },
+  {
+    label: 'dmarc-ext-bad',
+    zone: {
+      '_dmarc.dmarc-ext-bad.gov.test': {
+        TXT: ['v=DMARC1; p=reject; rua=mailto:d@dmarc-ext-bad.gov.test,mailto:d@reports.gov.test!10m'],
+      },
+    },
+  },
   { label: 'mx-plain', mail: 'plain' },
   { label: 'mx-selfsigned', mail: 'self-signed' },
+  { label: 'mx-oldtls', mail: 'old-tls' },
+  { label: 'mx-notlsrpt', mail: 'good', tlsRpt: false },
+  { label: 'mx-mixed', mail: 'plain', mx2: 'unreachable' },
   { label: 'müdafiə' },
   { label: 'slow', hostile: 'slow' },
   { label: 'redirect-forever', hostile: 'redirect-forever' },

@@ -5,7 +5,15 @@ import { startDnsServer, type Zone, type ZoneEntry } from './dns-server.ts'
 import { CLOSED_PORT, DNS_ONLY, SITES, type SiteSpec, ZONE } from './fixtures.ts'
 import { startLegacyResponder } from './legacy-tls.ts'
 import { createPki, type Issued } from './pki.ts'
-import { type Bind, EPHEMERAL, listen, type Running, startSite, startSmtp } from './servers.ts'
+import {
+  type Bind,
+  EPHEMERAL,
+  listen,
+  type Running,
+  type SeenRequest,
+  startSite,
+  startSmtp,
+} from './servers.ts'
 
 export const hostOf = (label: string) => domainToASCII(`${label}.${ZONE}`)
 
@@ -42,6 +50,11 @@ export const startRig = async (options: { only?: string[]; realPorts?: boolean }
   const ports = new Map<string, Partial<Ports>>()
   const closers: Running['close'][] = []
   const closedPort = CLOSED_PORT
+  // Every HTTP(S) request any fixture site answered, in arrival order.
+  const requests: SeenRequest[] = []
+  const log = (seen: SeenRequest) => {
+    requests.push(seen)
+  }
 
   await Promise.all(
     specs.map(async (spec, index) => {
@@ -51,7 +64,8 @@ export const startRig = async (options: { only?: string[]; realPorts?: boolean }
         ? { address: `127.0.1.${index + 1}`, https: 443, http: 80, smtp: 25 }
         : EPHEMERAL
       const cert: Issued | undefined = spec.https === false ? undefined : await leafFor(pki, spec, host)
-      const site = await startSite(spec, host, cert, bind)
+      const wwwCert = spec.wwwCert ? await pki.issue({ names: [`www.${host}`], ...spec.wwwCert }) : undefined
+      const site = await startSite(spec, host, { cert, bind, wwwCert, log })
       closers.push(site.close)
       let https = site.https
       if (spec.legacy) {
@@ -73,11 +87,23 @@ export const startRig = async (options: { only?: string[]; realPorts?: boolean }
       }
       const sitePorts = { http: site.http, https }
       for (const name of [host, `www.${host}`, `mta-sts.${host}`]) ports.set(name, sitePorts)
-      const wwwAddress = spec.www === 'closed' && options.realPorts ? '127.0.2.1' : bind.address
+      let wwwAddress = spec.www === 'closed' && options.realPorts ? '127.0.2.1' : bind.address
       if (spec.www === 'closed') ports.set(`www.${host}`, { http: site.http, https: closedPort })
+      if (spec.www === 'http-silent') {
+        // With real ports www gets its own address, where only the silent port 80 listens.
+        const address = options.realPorts ? `127.0.3.${index + 1}` : '127.0.0.1'
+        const silent = await listen(
+          createNetServer(() => {}),
+          address,
+          options.realPorts ? 80 : 0,
+        )
+        closers.push(silent.close)
+        ports.set(`www.${host}`, { http: silent.port, https })
+        wwwAddress = address
+      }
       zone.set(host, apexEntry(spec, host, bind.address))
       zone.set(`www.${host}`, { A: [wwwAddress], signed: true })
-      zone.set(`_dmarc.${host}`, { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@gov.test'], signed: true })
+      zone.set(`_dmarc.${host}`, { TXT: [`v=DMARC1; p=reject; rua=mailto:dmarc@${host}`], signed: true })
       for (const [name, entry] of Object.entries(spec.zone ?? {})) zone.set(name, entry)
       if (spec.mail && spec.mail !== 'none') {
         const mxCert = await pki.issue({
@@ -88,7 +114,15 @@ export const startRig = async (options: { only?: string[]; realPorts?: boolean }
         closers.push(smtp.close)
         ports.set(`mx.${host}`, { smtp: smtp.port })
         zone.set(`mx.${host}`, { A: [bind.address] })
+        if (spec.mx2 === 'unreachable') {
+          const apex = zone.get(host) as ZoneEntry
+          zone.set(host, { ...apex, MX: [...(apex.MX ?? []), { preference: 20, exchange: `mx2.${host}` }] })
+          zone.set(`mx2.${host}`, { A: [options.realPorts ? '127.0.2.1' : bind.address] })
+          ports.set(`mx2.${host}`, { smtp: closedPort })
+        }
         zone.set(`_mta-sts.${host}`, { TXT: ['v=STSv1; id=20260101'] })
+        if (spec.tlsRpt !== false)
+          zone.set(`_smtp._tls.${host}`, { TXT: [`v=TLSRPTv1; rua=mailto:tlsrpt@${host}`] })
         zone.set(`mta-sts.${host}`, { A: [bind.address] })
       }
     }),
@@ -110,6 +144,7 @@ export const startRig = async (options: { only?: string[]; realPorts?: boolean }
     pki,
     zone,
     scanOptions,
+    requests,
     hosts: specs.map((s) => hostOf(s.label)),
     close: async () => {
       await Promise.all(closers.map((c) => c()))

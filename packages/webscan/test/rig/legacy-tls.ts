@@ -5,8 +5,12 @@ export interface LegacyConfig {
   ssl3?: boolean
   /** Legacy suites (RC4, 3DES, NULL...) the responder pretends to accept. */
   suites?: number[]
-  /** Answer our deflate-offering probe hello itself, to fake missing RFC 5746 support and compression. */
-  probeAnswer?: { renegotiationInfo: boolean; compression: number }
+  /**
+   * Pick DEFLATE whenever a hello offers it, as a server built with TLS compression does (it can only choose
+   * a method the client lists). Hellos without DEFLATE, which is every client but a CRIME probe, go to the
+   * real server. The ServerHello is otherwise the real server's: one of its suites, RFC 5746 included.
+   */
+  compressWhenOffered?: boolean
 }
 
 interface Hello {
@@ -14,6 +18,9 @@ interface Hello {
   suites: number[]
   compression: number[]
 }
+
+/** What the default fixture server accepts below TLS 1.3 (ECDSA certificate): the suites it could pick. */
+const BACKEND_SUITES = [0xc02b, 0xc02c, 0xcca9]
 
 const parseHello = (buf: Buffer): Hello | undefined => {
   if (buf.length < 9 || buf[0] !== 0x16 || buf[5] !== 1) return undefined
@@ -69,9 +76,9 @@ export const startLegacyResponder = async (
         }
         const legacy = hello.suites.find((s) => config.suites?.includes(s))
         if (legacy !== undefined) return socket.end(serverHello(0x0303, legacy, true, 0))
-        if (config.probeAnswer && hello.compression.includes(1)) {
-          const { renegotiationInfo, compression } = config.probeAnswer
-          return socket.end(serverHello(0x0303, hello.suites[0] ?? 0xc02b, renegotiationInfo, compression))
+        const suite = hello.suites.find((s) => BACKEND_SUITES.includes(s))
+        if (config.compressWhenOffered && hello.compression.includes(1) && suite !== undefined) {
+          return socket.end(serverHello(0x0303, suite, true, 1))
         }
       }
       const upstream = connect({ host: backend.address, port: backend.port })

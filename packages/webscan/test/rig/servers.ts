@@ -9,6 +9,7 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { SMTPServer } from 'smtp-server'
 import { CLOSED_PORT, DEFAULT_TLS, GOOD_BODY, GOOD_HEADERS, type SiteSpec } from './fixtures.ts'
 import type { Issued } from './pki.ts'
+import { startTls12Server } from './tls12-server.ts'
 
 type AnyServer = Server | NetServer | SMTPServer
 
@@ -60,10 +61,33 @@ const headersFor = (spec: SiteSpec) => {
   return Object.fromEntries(Object.entries(headers).filter(([, v]) => !(Array.isArray(v) && v.length === 0)))
 }
 
+/** What a fixture saw of a request: enough to prove what the scanner sends (its user agent, its paths). */
+export interface SeenRequest {
+  site: string
+  scheme: 'http' | 'https'
+  method: string
+  path: string
+  host: string
+  userAgent?: string
+}
+
+export type RequestLog = (seen: SeenRequest) => void
+
+const record = (log: RequestLog | undefined, site: string, scheme: 'http' | 'https', req: IncomingMessage) =>
+  log?.({
+    site,
+    scheme,
+    method: req.method ?? '',
+    path: req.url ?? '',
+    host: req.headers.host ?? '',
+    ...(req.headers['user-agent'] !== undefined ? { userAgent: req.headers['user-agent'] } : {}),
+  })
+
 /** The HTTPS behaviour of one fixture site; every misconfiguration is a property of its spec. */
-export const siteHandler = (spec: SiteSpec, host: string) => {
+export const siteHandler = (spec: SiteSpec, host: string, log?: RequestLog) => {
   let hops = 0
   return (req: IncomingMessage, res: ServerResponse) => {
+    record(log, host, 'https', req)
     const path = (req.url ?? '/').split('?')[0] as string
     const name = (req.headers.host ?? '').split(':')[0] ?? ''
     if (spec.hostile === 'redirect-forever') {
@@ -112,18 +136,20 @@ export const siteHandler = (spec: SiteSpec, host: string) => {
   }
 }
 
-const plainHandler = (spec: SiteSpec, host: string) => (req: IncomingMessage, res: ServerResponse) => {
-  const http = spec.http ?? 'redirect'
-  const name = (req.headers.host ?? host).split(':')[0]
-  if (http === 'serve') {
-    res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'plain=1' })
-    return res.end('<html><body>plain</body></html>')
+const plainHandler =
+  (spec: SiteSpec, host: string, log?: RequestLog) => (req: IncomingMessage, res: ServerResponse) => {
+    record(log, host, 'http', req)
+    const http = spec.http ?? 'redirect'
+    const name = (req.headers.host ?? host).split(':')[0]
+    if (http === 'serve') {
+      res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'plain=1' })
+      return res.end('<html><body>plain</body></html>')
+    }
+    const location =
+      typeof http === 'object' && name === host ? http.location : `https://${name}${req.url ?? '/'}`
+    res.writeHead(301, { location })
+    res.end()
   }
-  const location =
-    typeof http === 'object' && name === host ? http.location : `https://${name}${req.url ?? '/'}`
-  res.writeHead(301, { location })
-  res.end()
-}
 
 /** A TCP server that misbehaves below HTTP: silence, random bytes or a reset. */
 const hostileTcp = (mode: 'slow' | 'garbage' | 'reset'): NetServer =>
@@ -143,7 +169,16 @@ export interface Bind {
 
 export const EPHEMERAL: Bind = { address: '127.0.0.1', https: 0, http: 0, smtp: 0 }
 
-export const startSite = async (spec: SiteSpec, host: string, cert?: Issued, bind: Bind = EPHEMERAL) => {
+export const startSite = async (
+  spec: SiteSpec,
+  host: string,
+  {
+    cert,
+    bind = EPHEMERAL,
+    wwwCert,
+    log,
+  }: { cert?: Issued; bind?: Bind; wwwCert?: Issued; log?: RequestLog },
+) => {
   const closers: Running[] = []
   let https = 0
   let http = 0
@@ -153,19 +188,28 @@ export const startSite = async (spec: SiteSpec, host: string, cert?: Issued, bin
     const b = await listen(hostileTcp(hostile), bind.address, bind.http)
     return { https: a.port, http: b.port, close: () => Promise.all([a.close(), b.close()]).then(() => {}) }
   }
-  if (spec.https !== false && cert) {
+  if (spec.https !== false && cert && spec.rfc5746 === false) {
+    // A server from before RFC 5746: our own TLS 1.2 implementation, since OpenSSL 3 cannot be one.
+    const running = await startTls12Server(
+      { key: cert.key, cert: cert.chain, address: bind.address, port: bind.https },
+      createHttpServer(siteHandler(spec, host, log)),
+    )
+    closers.push(running)
+    https = running.port
+  } else if (spec.https !== false && cert) {
     const server = createHttpsServer(
       { key: cert.key, cert: cert.chain, ...DEFAULT_TLS, ...spec.tls },
-      siteHandler(spec, host),
+      siteHandler(spec, host, log),
     )
     server.on('tlsClientError', () => {})
+    if (wwwCert) server.addContext(`www.${host}`, { key: wwwCert.key, cert: wwwCert.chain, ...DEFAULT_TLS })
     // Behind a legacy responder the real server is only its backend, on any free port.
     const running = await listen(server, bind.address, spec.legacy ? 0 : bind.https)
     closers.push(running)
     https = running.port
   }
   const plain = await listen(
-    createHttpServer({ maxHeaderSize: 16384 }, plainHandler(spec, host)),
+    createHttpServer({ maxHeaderSize: 16384 }, plainHandler(spec, host, log)),
     bind.address,
     bind.http,
   )
@@ -176,7 +220,7 @@ export const startSite = async (spec: SiteSpec, host: string, cert?: Issued, bin
 }
 
 export const startSmtp = async (
-  mode: 'good' | 'plain' | 'self-signed',
+  mode: 'good' | 'plain' | 'self-signed' | 'old-tls',
   cert: Issued,
   bind: Bind = EPHEMERAL,
 ): Promise<Running> => {
@@ -185,6 +229,10 @@ export const startSmtp = async (
     key: cert.key,
     cert: cert.chain,
     hideSTARTTLS: mode === 'plain',
+    // An MX still on TLS 1.0/1.1 (security level 0 lets OpenSSL 3 speak them).
+    ...(mode === 'old-tls'
+      ? { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' }
+      : {}),
     authOptional: true,
     disabledCommands: ['AUTH'],
     logger: false,

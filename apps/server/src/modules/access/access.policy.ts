@@ -1,6 +1,7 @@
 import {
   type Clearance,
   can,
+  canEverywhere,
   clearanceAllows,
   isPrivileged,
   type Permission,
@@ -23,6 +24,7 @@ export const createAccessPolicy = (deps: {
 
   return {
     can: (actor: Actor, permission: Permission, orgId?: string) => can(actor.grants, permission, orgId),
+    canEverywhere: (actor: Actor, permission: Permission) => canEverywhere(actor.grants, permission),
     /**
      * Throws FORBIDDEN (recorded in the audit trail) unless the actor holds `permission` for `orgId`;
      * sensitive permissions also need a recent second-factor check.
@@ -33,6 +35,13 @@ export const createAccessPolicy = (deps: {
         throw new AppError('FORBIDDEN', 'You do not have permission to do this')
       }
       if (STEP_UP_PERMISSIONS.includes(permission)) this.requireStepUp(actor)
+    },
+    /** For views across every organisation: the permission must be held everywhere, not only at home. */
+    async requireEverywhere(actor: Actor, permission: Permission) {
+      if (!canEverywhere(actor.grants, permission)) {
+        await deps.onDenied(actor, { permission })
+        throw new AppError('FORBIDDEN', 'You do not have permission to do this')
+      }
     },
     requireStepUp(actor: Actor) {
       if (actor.authMethod === 'token') {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type ChainedFields, canonicalJson, chainHash, GENESIS_HASH, verifyChain } from './audit.fns.ts'
+import {
+  type ChainedFields,
+  canonicalJson,
+  chainHash,
+  formatHead,
+  GENESIS_HASH,
+  parseHead,
+  verifyChain,
+} from './audit.fns.ts'
 
 const event = (seq: number, data: Record<string, unknown> = {}): ChainedFields => ({
   seq,
@@ -66,6 +74,54 @@ describe('audit chain', () => {
       brokenAt: 3,
       reason: expect.stringMatching(/missing/),
     })
+  })
+
+  it('cannot see deleted newest events without a kept head, and names them with one', async () => {
+    const c = chain(5)
+    const head = { seq: 5, hash: (c[4] as (typeof c)[number]).hash }
+    const cut = c.slice(0, 3)
+    expect(await verifyChain(cut)).toMatchObject({ ok: true, checked: 3 })
+    expect(await verifyChain(cut, undefined, head)).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      reason: 'events 4 to 5 are missing: the trail ends at 3 but the kept head is 5',
+    })
+    // Newer events after the kept head are fine.
+    expect(
+      await verifyChain(c, undefined, { seq: 3, hash: (c[2] as (typeof c)[number]).hash }),
+    ).toMatchObject({
+      ok: true,
+      checked: 5,
+    })
+  })
+
+  it('names a rewritten trail whose event at the kept head differs', async () => {
+    // A forger who rebuilds the whole chain from event 2 on leaves every link intact.
+    const c = chain(4)
+    const head = { seq: 4, hash: (c[3] as (typeof c)[number]).hash }
+    let prev = (c[0] as (typeof c)[number]).hash
+    const forged = [
+      c[0] as (typeof c)[number],
+      ...c.slice(1).map((e) => {
+        const f = { ...e, data: { forged: true }, prevHash: prev }
+        f.hash = chainHash(prev, f)
+        prev = f.hash
+        return f
+      }),
+    ]
+    expect(await verifyChain(forged)).toMatchObject({ ok: true })
+    expect(await verifyChain(forged, undefined, head)).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      reason: expect.stringMatching(/rewritten/),
+    })
+  })
+
+  it('writes and reads a head as SEQ:HASH', () => {
+    const h = { seq: 42, hash: 'a'.repeat(64) }
+    expect(parseHead(formatHead(h))).toEqual(h)
+    expect(parseHead('42:xyz')).toBeNull()
+    expect(parseHead('')).toBeNull()
   })
 
   it('names an event re-linked to the wrong predecessor', async () => {

@@ -35,6 +35,14 @@ export const auditRepository = {
       .limit(1)
     return last ?? null
   },
+  async head(db: Executor) {
+    const [last] = await db
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+    return last ?? null
+  },
   async insert(tx: Tx, row: typeof auditEvents.$inferInsert) {
     await tx.insert(auditEvents).values(row)
   },

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Tx } from '../../platform/db.ts'
 import type { Actor } from '../access/actor.ts'
-import { chainHash, GENESIS_HASH, verifyChain } from './audit.fns.ts'
+import { type ChainHead, chainHash, GENESIS_HASH, verifyChain } from './audit.fns.ts'
 import { type AuditFilter, auditRepository } from './audit.repository.ts'
 
 export type AuditInput = {
@@ -43,8 +43,13 @@ export const createAuditService = (deps: { database: Database; clock: Clock }) =
     list: (f: AuditFilter, limit: number, offset: number) =>
       auditRepository.list(database.db, f, limit, offset),
     scan: (f: AuditFilter) => auditRepository.scan(database.db, f),
-    async verify() {
-      return verifyChain(auditRepository.scan(database.db))
+    /** Checks the whole chain; with `expectHead`, also that the events up to that head are all still there. */
+    async verify(expectHead?: ChainHead) {
+      return verifyChain(auditRepository.scan(database.db), undefined, expectHead)
+    },
+    /** The newest event, to be written down outside the database (null when the trail is empty). */
+    async head(): Promise<ChainHead | null> {
+      return auditRepository.head(database.db)
     },
   }
 }

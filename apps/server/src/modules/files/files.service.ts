@@ -74,9 +74,12 @@ export const createFilesService = (deps: {
           .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
           .join('')
           .slice(0, 200) || 'file'
-      const { sha256, size, head } = await store.put(stream, deps.maxBytes)
-      if (size === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty')
-      const mime = await sniffType(head, safeName)
+      // The type is judged from the head before the store writes anything: a refused file leaves no bytes.
+      let mime = ''
+      const { sha256, size } = await store.put(stream, deps.maxBytes, async (head) => {
+        if (head.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty')
+        mime = await sniffType(head, safeName)
+      })
       return database.db.transaction(async (tx) => {
         const [f] = await tx
           .insert(files)

@@ -14,6 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../../config.ts'
 import { AppError } from '../../platform/errors.ts'
+import { localeOf, translate } from '../../platform/messages.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts'
 import type { IdentityService, Principal } from './identity.service.ts'
@@ -134,7 +135,10 @@ export const registerIdentity = (
           .send({
             error: {
               code,
-              message: body.message || 'The request was refused',
+              message: translate(
+                body.message || 'The request was refused',
+                localeOf(req.headers['accept-language']),
+              ),
               details: { reason: body.code },
               requestId: req.id,
             },

@@ -1,4 +1,5 @@
 import {
+  type Clearance,
   ClearanceSchema,
   emailSchema,
   type ImportReport,
@@ -15,6 +16,7 @@ import { AppError } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import { auditClearanceDenied, clearanceRefusal, defaultClearance } from './clearance.policy.ts'
 import { type ImportIssue, readSheet, templateWorkbook, validateRow } from './import.fns.ts'
 import { organizationsRepository as orgs, usersRepository as users } from './organizations.repository.ts'
 
@@ -63,7 +65,8 @@ const UserRowSchema = z.object({
   name: z.string().trim().min(1, 'Required').max(200),
   organization_code: z.string().trim().min(1, 'Required').max(64),
   position: opt,
-  clearance: z.preprocess((v) => (v === '' || v === undefined ? 'internal' : v), ClearanceSchema),
+  // Blank: an existing person keeps theirs, a new one gets the importer's default (see clearance.policy.ts).
+  clearance: z.preprocess((v) => (v === '' ? undefined : v), ClearanceSchema.optional()),
   locale: z.preprocess((v) => (v === '' || v === undefined ? 'az' : v), LocaleSchema),
   roles: z
     .string()
@@ -274,6 +277,27 @@ export const createImportService = (deps: {
           }
         }
       }
+      // A clearance the importer may not give refuses the whole file, dry run or not, as the form does.
+      const refused: (ImportIssue & { clearance: Clearance })[] = []
+      for (const { row, v } of valid) {
+        const prev = existing.get(v.email)
+        if (v.clearance === undefined || v.clearance === prev?.clearance) continue
+        const refusal = clearanceRefusal(actor, v.clearance, prev ? 'update' : 'create')
+        if (refusal)
+          refused.push({ row, column: 'clearance', message: refusal.message, clearance: v.clearance })
+      }
+      if (refused.length) {
+        const rows = refused.map((i) => i.row)
+        await auditClearanceDenied(audit, actor, {
+          clearance: [...new Set(refused.map((i) => i.clearance))],
+          rows,
+        })
+        throw new AppError(
+          'FORBIDDEN',
+          `The import was refused, nothing was written: row(s) ${rows.join(', ')} set a clearance you may not give`,
+          refused.map(({ clearance: _, ...issue }) => issue),
+        )
+      }
       if (valid.some(({ v }) => v.roles.length)) policy.requireStepUp(actor)
       for (const { v } of valid) if (existing.has(v.email)) report.updated++
       report.created = valid.length - report.updated
@@ -291,7 +315,7 @@ export const createImportService = (deps: {
             userId = prev.id
             await users.updateUser(tx, userId, {
               name: v.name,
-              clearance: v.clearance,
+              ...(v.clearance ? { clearance: v.clearance } : {}),
               locale: v.locale,
               updatedAt: clock.now(),
             })
@@ -300,7 +324,7 @@ export const createImportService = (deps: {
               id: crypto.randomUUID(),
               name: v.name,
               email: v.email,
-              clearance: v.clearance,
+              clearance: v.clearance ?? defaultClearance(actor),
               locale: v.locale,
             })
             userId = u.id
@@ -354,7 +378,7 @@ export const createImportService = (deps: {
           locale: 'az',
           roles: 'focal_point',
         },
-        `Columns: ${USER_COLUMNS.join(', ')}\nclearance: public, internal or restricted\nlocale: az, en or ru\nroles: separated by ";" — ${RoleSchema.options.join(', ')}`,
+        `Columns: ${USER_COLUMNS.join(', ')}\nclearance: public, internal or restricted (only a platform administrator may give more than public; blank keeps an existing person's)\nlocale: az, en or ru\nroles: separated by ";" — ${RoleSchema.options.join(', ')}`,
       ),
   }
 }

@@ -16,6 +16,7 @@ import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
+import { auditClearanceDenied, clearanceRefusal, defaultClearance } from './clearance.policy.ts'
 import { organizationsRepository as orgs, usersRepository as repo } from './organizations.repository.ts'
 
 const ROLES_CHANGED: Record<Locale, { title: string; body: string }> = {
@@ -80,6 +81,19 @@ export const createUsersService = (deps: {
     )
   }
 
+  /** Refuses (and audits) a clearance the actor may not give. */
+  const requireClearance = async (
+    actor: Actor,
+    to: UserSummary['clearance'],
+    change: 'create' | 'update',
+    targetId: string | null,
+  ) => {
+    const refusal = clearanceRefusal(actor, to, change)
+    if (!refusal) return
+    await auditClearanceDenied(audit, actor, { clearance: to, targetId })
+    throw refusal
+  }
+
   /** A user outside the actor's reach answers 404, as if absent. */
   const visible = async (actor: Actor, id: string) => {
     const r = await repo.byId(db, id)
@@ -105,6 +119,8 @@ export const createUsersService = (deps: {
 
     async create(actor: Actor, input: z.infer<typeof CreateUserSchema>) {
       await policy.require(actor, 'user.manage', input.orgId)
+      const clearance = input.clearance ?? defaultClearance(actor)
+      await requireClearance(actor, clearance, 'create', null)
       if (!(await orgs.byId(db, input.orgId)))
         throw new AppError('VALIDATION_FAILED', `No organisation "${input.orgId}"`)
       if ((await repo.byEmails(db, [input.email])).length) {
@@ -115,7 +131,7 @@ export const createUsersService = (deps: {
           id: crypto.randomUUID(),
           name: input.name,
           email: input.email,
-          clearance: input.clearance,
+          clearance,
           locale: input.locale,
         })
         await repo.insertMembership(tx, {
@@ -129,7 +145,7 @@ export const createUsersService = (deps: {
           action: 'user.created',
           targetType: 'user',
           targetId: u.id,
-          data: { email: input.email, orgId: input.orgId },
+          data: { email: input.email, orgId: input.orgId, clearance },
         })
         return u.id
       })
@@ -142,6 +158,9 @@ export const createUsersService = (deps: {
       await policy.require(actor, 'user.manage', r.orgId ?? undefined)
       if (id === actor.userId && patch.disabled)
         throw new AppError('PRECONDITION_FAILED', 'You cannot disable your own account')
+      // Sending the clearance the person already has (as the edit form does) is no change.
+      if (patch.clearance !== undefined && patch.clearance !== r.user.clearance)
+        await requireClearance(actor, patch.clearance, 'update', id)
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, id, { ...patch, updatedAt: clock.now() })
         await audit.record(tx, actor, {

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { LinkButton } from '../../components/link-button.tsx'
 import { Page, PageHeader } from '../../components/page.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { useCurrentMe } from '../me/api/me.ts'
@@ -13,6 +14,11 @@ export function HomePage() {
   const notifications = useNotifications()
   const shortcuts = navigationFor(me).filter((i) => i.key !== 'home')
   const latest = (notifications.data?.items ?? []).slice(0, 5)
+  // Focal points and heads go straight to what their organisation has to report.
+  const ownOrg = me.organization
+  const reportsForOrg =
+    !!ownOrg &&
+    me.grants.some((g) => g.orgId === ownOrg.id && (g.role === 'focal_point' || g.role === 'head'))
   return (
     <Page>
       <PageHeader title={t('home.welcome', { name: me.user.name })} description={t('home.intro')} />
@@ -71,6 +77,19 @@ export function HomePage() {
           )}
         </Card>
       </div>
+      {reportsForOrg && ownOrg && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            {t('dashboard.home.title')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('dashboard.home.text', { org: ownOrg.name })}
+          </Text>
+          <LinkButton to="/dashboard/organisations/$orgId" params={{ orgId: ownOrg.id }}>
+            {t('dashboard.home.open')}
+          </LinkButton>
+        </Card>
+      )}
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('home.shortcuts')}

@@ -14,6 +14,9 @@ describe('navigation by permission', () => {
   it('shows an administrator everything', () => {
     expect(keys(['admin'])).toEqual([
       'home',
+      'plan',
+      'reporting',
+      'dashboard',
       'organizations',
       'users',
       'audit',
@@ -24,15 +27,42 @@ describe('navigation by permission', () => {
   })
 
   it('shows an auditor the audit log but not the outbox', () => {
-    expect(keys(['auditor'])).toEqual(['home', 'organizations', 'users', 'audit', 'notifications', 'account'])
+    expect(keys(['auditor'])).toEqual([
+      'home',
+      'plan',
+      'reporting',
+      'dashboard',
+      'organizations',
+      'users',
+      'audit',
+      'notifications',
+      'account',
+    ])
   })
 
   it('shows a focal point no administration', () => {
-    expect(keys(['focal_point'])).toEqual(['home', 'organizations', 'users', 'notifications', 'account'])
+    expect(keys(['focal_point'])).toEqual([
+      'home',
+      'plan',
+      'reporting',
+      'dashboard',
+      'organizations',
+      'users',
+      'notifications',
+      'account',
+    ])
   })
 
   it('shows a viewer only what everyone has', () => {
-    expect(keys(['viewer'])).toEqual(['home', 'organizations', 'notifications', 'account'])
+    expect(keys(['viewer'])).toEqual([
+      'home',
+      'plan',
+      'reporting',
+      'dashboard',
+      'organizations',
+      'notifications',
+      'account',
+    ])
     expect(keys([])).toEqual(['home', 'notifications', 'account'])
   })
 

@@ -10,6 +10,9 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', labelKey: 'nav.home' },
+  { key: 'plan', to: '/plan', labelKey: 'plan.nav', permission: 'plan.read' },
+  { key: 'reporting', to: '/reporting', labelKey: 'reporting.nav', permission: 'plan.read' },
+  { key: 'dashboard', to: '/dashboard', labelKey: 'dashboard.nav', permission: 'plan.read' },
   { key: 'organizations', to: '/organizations', labelKey: 'nav.organizations', permission: 'org.read' },
   { key: 'users', to: '/users', labelKey: 'nav.users', permission: 'user.read' },
   { key: 'audit', to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

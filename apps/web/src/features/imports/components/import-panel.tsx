@@ -75,6 +75,7 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
               setError(null)
             }}
             clearable
+            clearButtonProps={{ 'aria-label': t('import.removeFile') }}
             maw={480}
             error={tooBig ? t('import.tooBig') : undefined}
           />

@@ -7,6 +7,7 @@ import { useCurrentMe } from '../../me/api/me.ts'
 import { allowedDuringMfaSetup, navigationFor, TWO_FACTOR_SETUP_PATH } from '../nav.ts'
 import { LanguageSwitcher } from './language-switcher.tsx'
 import { NotificationBell } from './notification-bell.tsx'
+import { SearchBox } from './search-box.tsx'
 import { UserMenu } from './user-menu.tsx'
 
 function isActive(pathname: string, to: string): boolean {
@@ -66,6 +67,7 @@ export function AppLayout() {
           </Link>
         </Group>
         <Group gap="sm" wrap="nowrap">
+          {!me.mfaSetupRequired && <SearchBox />}
           <LanguageSwitcher />
           {!me.mfaSetupRequired && <NotificationBell />}
           <UserMenu />

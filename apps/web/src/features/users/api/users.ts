@@ -18,7 +18,7 @@ export interface CreateUserInput {
   orgId: string
   unitId?: string | null
   position?: string | null
-  clearance: 'public' | 'internal' | 'restricted'
+  clearance?: 'public' | 'internal' | 'restricted'
   locale: 'az' | 'en' | 'ru'
 }
 export interface UpdateUserInput {

@@ -1,11 +1,12 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
-import { CLEARANCES, CreateUserSchema, LOCALES } from '@qalxan/contracts'
+import { CLEARANCES, CreateUserSchema, canAssignClearance, LOCALES } from '@qalxan/contracts'
 import { useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { applyServerErrors, formResolver } from '../../../lib/form-errors.ts'
+import { useCurrentMe } from '../../me/api/me.ts'
 import { OrgSelect, UnitSelect } from '../../organizations/components/org-select.tsx'
 import type { CreateUserInput } from '../api/users.ts'
 
@@ -25,6 +26,10 @@ export function UserCreateForm({
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
   const [extra, setExtra] = useState<string[]>([])
+  // Only administrators give more than `public` (never above their own); the server decides.
+  const me = useCurrentMe()
+  const mayGive = (c: (typeof CLEARANCES)[number]) =>
+    canAssignClearance(me.grants, me.user.clearance, c, 'create')
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: formResolver(CreateUserSchema, t),
     defaultValues: {
@@ -33,7 +38,7 @@ export function UserCreateForm({
       orgId: orgId ?? '',
       unitId: null,
       position: '',
-      clearance: 'internal',
+      clearance: mayGive('internal') ? 'internal' : 'public',
       locale: 'az',
     },
   })
@@ -110,8 +115,12 @@ export function UserCreateForm({
               <Select
                 label={t('users.clearance')}
                 allowDeselect={false}
-                data={CLEARANCES.map((c) => ({ value: c, label: t(`clearance.${c}`) }))}
-                value={field.value ?? 'internal'}
+                data={CLEARANCES.map((c) => ({
+                  value: c,
+                  label: t(`clearance.${c}`),
+                  disabled: !mayGive(c),
+                }))}
+                value={field.value ?? 'public'}
                 onChange={(v) => field.onChange(v)}
                 error={errors.clearance?.message}
               />

@@ -1,5 +1,11 @@
 import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core'
-import { CLEARANCES, LOCALES, UpdateUserSchema, type UserSummary } from '@qalxan/contracts'
+import {
+  CLEARANCES,
+  canAssignClearance,
+  LOCALES,
+  UpdateUserSchema,
+  type UserSummary,
+} from '@qalxan/contracts'
 import { useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +13,7 @@ import type { z } from 'zod'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { applyServerErrors, formResolver } from '../../../lib/form-errors.ts'
 import { notifyError, notifySuccess } from '../../../lib/notify.ts'
+import { useCurrentMe } from '../../me/api/me.ts'
 import { useResendInvitation, useUpdateUser } from '../api/users.ts'
 
 type FormIn = z.input<typeof UpdateUserSchema>
@@ -18,6 +25,11 @@ export function UserEditForm({ user, canManage }: { user: UserSummary; canManage
   const invite = useResendInvitation(user.id)
   const [error, setError] = useState<unknown>(null)
   const [extra, setExtra] = useState<string[]>([])
+  // Only administrators change clearances, never above their own; the server decides.
+  const me = useCurrentMe()
+  const mayGive = (c: (typeof CLEARANCES)[number]) =>
+    c === user.clearance || canAssignClearance(me.grants, me.user.clearance, c, 'update')
+  const canChangeClearance = canManage && CLEARANCES.some((c) => c !== user.clearance && mayGive(c))
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: formResolver(UpdateUserSchema, t),
     defaultValues: {
@@ -58,9 +70,9 @@ export function UserEditForm({ user, canManage }: { user: UserSummary; canManage
             <Select
               label={t('users.clearance')}
               description={t('users.clearanceHint')}
-              disabled={!canManage}
+              disabled={!canChangeClearance}
               allowDeselect={false}
-              data={CLEARANCES.map((c) => ({ value: c, label: t(`clearance.${c}`) }))}
+              data={CLEARANCES.map((c) => ({ value: c, label: t(`clearance.${c}`), disabled: !mayGive(c) }))}
               value={field.value ?? null}
               onChange={(v) => field.onChange(v)}
               error={errors.clearance?.message}

@@ -1,0 +1,307 @@
+import type { Clearance, MeasureListQuery } from '@qalxan/contracts'
+import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import {
+  changeRequests,
+  directions,
+  goals,
+  indicators,
+  indicatorValues,
+  measureExecutors,
+  measures,
+  milestones,
+  organizations,
+  planVersions,
+  strategies,
+} from '../../db/schema/index.ts'
+import type { Executor } from '../../platform/db.ts'
+import { foldForSearch } from './strategy.fns.ts'
+
+const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`
+
+export type MeasureRow = typeof measures.$inferSelect & {
+  goalCode: string
+  directionId: string
+  directionCode: string
+}
+export type ExecutorRow = {
+  measureId: string
+  orgId: string
+  role: string
+  code: string
+  name: typeof organizations.$inferSelect.name
+  position: number
+}
+
+const measureColumns = {
+  m: measures,
+  goalCode: goals.code,
+  directionId: directions.id,
+  directionCode: directions.code,
+}
+const flatten = (r: {
+  m: typeof measures.$inferSelect
+  goalCode: string
+  directionId: string
+  directionCode: string
+}) =>
+  ({ ...r.m, goalCode: r.goalCode, directionId: r.directionId, directionCode: r.directionCode }) as MeasureRow
+
+/** The filters of the measure list, shared by the page query and its count. */
+const measureWhere = (
+  strategyId: string,
+  f: Partial<MeasureListQuery>,
+  levels: Clearance[],
+): SQL | undefined => {
+  const w: (SQL | undefined)[] = [
+    eq(measures.strategyId, strategyId),
+    inArray(measures.confidentiality, levels),
+  ]
+  if (f.q) w.push(sql`${measures.searchText} like ${like(foldForSearch(f.q))}`)
+  if (f.directionId) w.push(eq(directions.id, f.directionId))
+  if (f.goalId) w.push(eq(measures.goalId, f.goalId))
+  if (f.outputType) w.push(eq(measures.outputType, f.outputType))
+  if (f.confidentiality) w.push(eq(measures.confidentiality, f.confidentiality))
+  if (f.deadlineYear) {
+    w.push(lte(measures.deadlineStart, `${f.deadlineYear}-12-31`))
+    w.push(or(isNull(measures.deadlineEnd), gte(measures.deadlineEnd, `${f.deadlineYear}-01-01`)))
+  }
+  if (f.orgId) {
+    const ex = [eq(measureExecutors.measureId, measures.id), eq(measureExecutors.orgId, f.orgId)]
+    if (f.executorRole) ex.push(eq(measureExecutors.role, f.executorRole))
+    // A correlated EXISTS: the executor filter must not multiply the rows.
+    w.push(exists(sql`(select 1 from ${measureExecutors} where ${and(...ex)})`))
+  }
+  return and(...w)
+}
+
+export const strategyRepository = {
+  strategies: (db: Executor) => db.select().from(strategies).orderBy(desc(strategies.periodStart)),
+  async strategyById(db: Executor, id: string) {
+    const [s] = await db.select().from(strategies).where(eq(strategies.id, id))
+    return s ?? null
+  },
+  async strategyByCode(db: Executor, code: string) {
+    const [s] = await db.select().from(strategies).where(eq(strategies.code, code))
+    return s ?? null
+  },
+  async insertStrategy(db: Executor, row: typeof strategies.$inferInsert) {
+    const [s] = await db.insert(strategies).values(row).returning()
+    return s as typeof strategies.$inferSelect
+  },
+  setBaseline: (db: Executor, id: string, version: number) =>
+    db.update(strategies).set({ baselineVersion: version }).where(eq(strategies.id, id)),
+
+  directions: (db: Executor, strategyId: string) =>
+    db
+      .select()
+      .from(directions)
+      .where(eq(directions.strategyId, strategyId))
+      .orderBy(asc(directions.position)),
+  goals: (db: Executor, strategyId: string) =>
+    db.select().from(goals).where(eq(goals.strategyId, strategyId)).orderBy(asc(goals.position)),
+  async insertDirection(db: Executor, row: typeof directions.$inferInsert) {
+    const [d] = await db.insert(directions).values(row).returning()
+    return d as typeof directions.$inferSelect
+  },
+  async insertGoal(db: Executor, row: typeof goals.$inferInsert) {
+    const [g] = await db.insert(goals).values(row).returning()
+    return g as typeof goals.$inferSelect
+  },
+  /** Measures per goal that the clearance opens, for the plan tree. */
+  async measureCounts(db: Executor, strategyId: string, levels: Clearance[]) {
+    const rows = await db
+      .select({ goalId: measures.goalId, n: count() })
+      .from(measures)
+      .where(and(eq(measures.strategyId, strategyId), inArray(measures.confidentiality, levels)))
+      .groupBy(measures.goalId)
+    return new Map(rows.map((r) => [r.goalId, r.n]))
+  },
+
+  async listMeasures(db: Executor, strategyId: string, f: MeasureListQuery, levels: Clearance[]) {
+    const w = measureWhere(strategyId, f, levels)
+    const rows = await db
+      .select(measureColumns)
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(w)
+      .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
+      .limit(f.limit)
+      .offset(f.offset)
+    const [t] = await db
+      .select({ n: count() })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(w)
+    return { items: rows.map(flatten), total: t?.n ?? 0 }
+  },
+  /** Every measure of a strategy (all levels): for roll-ups, exports and snapshots. */
+  async allMeasures(db: Executor, strategyId: string) {
+    const rows = await db
+      .select(measureColumns)
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(eq(measures.strategyId, strategyId))
+      .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
+    return rows.map(flatten)
+  },
+  async measureById(db: Executor, id: string) {
+    const [r] = await db
+      .select(measureColumns)
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(eq(measures.id, id))
+    return r ? flatten(r) : null
+  },
+  async insertMeasure(db: Executor, row: typeof measures.$inferInsert) {
+    const [m] = await db.insert(measures).values(row).returning()
+    return m as typeof measures.$inferSelect
+  },
+  updateMeasure: (db: Executor, id: string, set: Partial<typeof measures.$inferInsert>) =>
+    db.update(measures).set(set).where(eq(measures.id, id)),
+
+  executors: (db: Executor, measureIds: string[]): Promise<ExecutorRow[]> =>
+    measureIds.length
+      ? db
+          .select({
+            measureId: measureExecutors.measureId,
+            orgId: measureExecutors.orgId,
+            role: measureExecutors.role,
+            code: organizations.code,
+            name: organizations.name,
+            position: measureExecutors.position,
+          })
+          .from(measureExecutors)
+          .innerJoin(organizations, eq(organizations.id, measureExecutors.orgId))
+          .where(inArray(measureExecutors.measureId, measureIds))
+          .orderBy(asc(measureExecutors.position))
+      : Promise.resolve([]),
+  async setExecutors(db: Executor, measureId: string, rows: { orgId: string; role: string }[]) {
+    await db.delete(measureExecutors).where(eq(measureExecutors.measureId, measureId))
+    if (rows.length)
+      await db.insert(measureExecutors).values(rows.map((r, i) => ({ measureId, ...r, position: i })))
+  },
+  /** The measures in which an organisation takes part, with its role. */
+  measuresOfOrg: (db: Executor, orgId: string) =>
+    db
+      .select({ measureId: measureExecutors.measureId, role: measureExecutors.role })
+      .from(measureExecutors)
+      .where(eq(measureExecutors.orgId, orgId)),
+  orgsByCodes: (db: Executor, codes: string[]) =>
+    codes.length
+      ? db
+          .select({ id: organizations.id, code: organizations.code, name: organizations.name })
+          .from(organizations)
+          .where(inArray(organizations.code, codes))
+      : Promise.resolve([]),
+
+  milestones: (db: Executor, measureIds: string[]) =>
+    measureIds.length
+      ? db
+          .select()
+          .from(milestones)
+          .where(inArray(milestones.measureId, measureIds))
+          .orderBy(asc(milestones.position), asc(milestones.plannedDate))
+      : Promise.resolve([]),
+  async milestoneById(db: Executor, id: string) {
+    const [m] = await db.select().from(milestones).where(eq(milestones.id, id))
+    return m ?? null
+  },
+  async insertMilestone(db: Executor, row: typeof milestones.$inferInsert) {
+    const [m] = await db.insert(milestones).values(row).returning()
+    return m as typeof milestones.$inferSelect
+  },
+  async updateMilestone(db: Executor, id: string, set: Partial<typeof milestones.$inferInsert>) {
+    const [m] = await db.update(milestones).set(set).where(eq(milestones.id, id)).returning()
+    return m ?? null
+  },
+
+  indicators: (db: Executor, strategyId: string, measureId?: string | null) =>
+    db
+      .select()
+      .from(indicators)
+      .where(
+        and(
+          eq(indicators.strategyId, strategyId),
+          measureId === undefined
+            ? undefined
+            : measureId === null
+              ? isNull(indicators.measureId)
+              : eq(indicators.measureId, measureId),
+        ),
+      )
+      .orderBy(asc(indicators.code)),
+  async insertIndicator(db: Executor, row: typeof indicators.$inferInsert) {
+    const [i] = await db.insert(indicators).values(row).returning()
+    return i as typeof indicators.$inferSelect
+  },
+  indicatorValues: (db: Executor, indicatorIds: string[]) =>
+    indicatorIds.length
+      ? db
+          .select()
+          .from(indicatorValues)
+          .where(inArray(indicatorValues.indicatorId, indicatorIds))
+          .orderBy(asc(indicatorValues.year), asc(indicatorValues.createdAt))
+      : Promise.resolve([]),
+  insertIndicatorValue: (db: Executor, row: typeof indicatorValues.$inferInsert) =>
+    db.insert(indicatorValues).values(row),
+
+  versions: (db: Executor, strategyId: string) =>
+    db
+      .select({
+        version: planVersions.version,
+        note: planVersions.note,
+        decision: planVersions.decision,
+        changeRequestId: planVersions.changeRequestId,
+        createdAt: planVersions.createdAt,
+      })
+      .from(planVersions)
+      .where(eq(planVersions.strategyId, strategyId))
+      .orderBy(desc(planVersions.version)),
+  async version(db: Executor, strategyId: string, version: number) {
+    const [v] = await db
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.strategyId, strategyId), eq(planVersions.version, version)))
+    return v ?? null
+  },
+  insertVersion: (db: Executor, row: typeof planVersions.$inferInsert) => db.insert(planVersions).values(row),
+
+  changeRequests: (db: Executor, strategyId: string, measureId?: string) =>
+    db
+      .select({ c: changeRequests, measureCode: measures.code })
+      .from(changeRequests)
+      .innerJoin(measures, eq(measures.id, changeRequests.measureId))
+      .where(
+        and(
+          eq(changeRequests.strategyId, strategyId),
+          measureId ? eq(changeRequests.measureId, measureId) : undefined,
+        ),
+      )
+      .orderBy(desc(changeRequests.createdAt)),
+  async changeRequestById(db: Executor, id: string) {
+    const [r] = await db
+      .select({ c: changeRequests, measureCode: measures.code })
+      .from(changeRequests)
+      .innerJoin(measures, eq(measures.id, changeRequests.measureId))
+      .where(eq(changeRequests.id, id))
+    return r ?? null
+  },
+  async insertChangeRequest(db: Executor, row: typeof changeRequests.$inferInsert) {
+    const [c] = await db.insert(changeRequests).values(row).returning()
+    return c as typeof changeRequests.$inferSelect
+  },
+  /** Decides a request still open; null when someone else decided it first. */
+  async decideChangeRequest(db: Executor, id: string, set: Partial<typeof changeRequests.$inferInsert>) {
+    const [c] = await db
+      .update(changeRequests)
+      .set(set)
+      .where(and(eq(changeRequests.id, id), eq(changeRequests.state, 'proposed')))
+      .returning()
+    return c ?? null
+  },
+}
+export type StrategyRepository = typeof strategyRepository
