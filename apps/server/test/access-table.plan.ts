@@ -654,6 +654,12 @@ export const PLAN_ROWS: Row[] = [
     },
   },
   {
+    route: 'GET /api/periods/:id/measures.xlsx',
+    name: 'period measures workbook',
+    expect: { own: '403 200 200 200 403 403 403 200 403' },
+    request: (c) => ({ method: 'GET', url: `/api/periods/${c.plan.period.id}/measures.xlsx` }),
+  },
+  {
     route: 'GET /api/public/strategies',
     name: 'public strategies',
     expect: { own: everyone(200) },

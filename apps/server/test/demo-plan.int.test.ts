@@ -110,6 +110,21 @@ describe.each(DATABASES)('the demo Strategy and the official reports on %s', (ki
     ).toBe(422)
   })
 
+  it('exports a period, measure by measure, to XLSX for the secretariat', async () => {
+    const periods = (await sec.get(`/api/strategies/${strategyId}/periods`)).json()
+    const h1 = periods.find((p: { label: string }) => p.label === '2025-H1')
+    const r = await sec.get(`/api/periods/${h1.id}/measures.xlsx?lang=en`)
+    expect(r.statusCode).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(r.rawPayload as never)
+    const ws = wb.worksheets[0]
+    const rows = (ws?.getSheetValues() ?? []).slice(2).map((v) => (v as unknown[]).slice(1))
+    const m811 = rows.find((x) => x[0] === '8.1.1')
+    expect(m811).toEqual(expect.arrayContaining(['NK', 'accepted', 100, 'Complete']))
+    expect((await focal.get(`/api/periods/${h1.id}/measures.xlsx`)).statusCode).toBe(403)
+  })
+
   it('shows published, public results to anyone, and nothing restricted or internal', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/public/strategies' })
     expect(list.json().map((s: { id: string }) => s.id)).toEqual([strategyId])

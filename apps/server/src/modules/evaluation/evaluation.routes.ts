@@ -140,6 +140,20 @@ export const registerEvaluation = (
         ),
       ),
   })
+  r.get('/api/periods/:id/measures.xlsx', {
+    config: { auth: 'user', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      operationId: 'periodMeasuresWorkbook',
+      tags,
+      params: z.object({ id: z.uuid() }),
+      querystring: z.object({ lang: z.enum(['az', 'en', 'ru']).default('az') }),
+    },
+    handler: async (req, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="qalxan-period-measures.xlsx"')
+        .send(await officialReports.periodWorkbook(actorOf(req), req.params.id, req.query.lang)),
+  })
   r.get('/api/public/strategies', {
     config: {
       auth: 'public',

@@ -9,9 +9,15 @@ import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { reportingRepository } from '../reporting/reporting.repository.ts'
+import { listWorkbook } from '../strategy/plan-xlsx.fns.ts'
 import { strategyRepository } from '../strategy/strategy.repository.ts'
 import type { EvaluationService } from './evaluation.service.ts'
-import { officialReport, type ReportMeasure } from './official-report.fns.ts'
+import {
+  COMPLETION_LABEL,
+  officialReport,
+  type ReportMeasure,
+  TIMELINESS_LABEL,
+} from './official-report.fns.ts'
 
 export type OfficialReportService = ReturnType<typeof createOfficialReportService>
 
@@ -136,6 +142,39 @@ export const createOfficialReportService = (deps: {
   }
 
   return {
+    /** A period's standing measure by measure, as a spreadsheet: the secretariat's working list. */
+    async periodWorkbook(actor: Actor, periodId: string, lang: Locale) {
+      await policy.requireEverywhere(actor, 'report.read')
+      const period = await reportingRepository.periodById(db, periodId)
+      if (!period) throw notFound('Reporting period', periodId)
+      const { fs } = await evaluation.figuresFor(period.strategyId, periodId)
+      const t = (x: { az: string; en?: string; ru?: string }) => (lang === 'az' ? x.az : (x[lang] ?? x.az))
+      return listWorkbook(
+        period.label,
+        [
+          { key: 'code', header: 'code' },
+          { key: 'title', header: 'title' },
+          { key: 'leads', header: 'lead_executors' },
+          { key: 'deadline', header: 'deadline' },
+          { key: 'report', header: 'report_state' },
+          { key: 'progress', header: 'reported_progress' },
+          { key: 'completion', header: 'assessed_completion' },
+          { key: 'timeliness', header: 'timeliness' },
+          { key: 'missing', header: 'not_reported' },
+        ],
+        evaluation.visible(actor, fs).map((f) => ({
+          code: f.code,
+          title: t(f.title),
+          leads: f.leads.map((l) => l.code).join('; '),
+          deadline: f.deadline,
+          report: f.reportState ?? '',
+          progress: f.reportedProgress,
+          completion: t(COMPLETION_LABEL[f.completion ?? 'none']),
+          timeliness: t(TIMELINESS_LABEL[f.timeliness]),
+          missing: f.missing ? 'x' : '',
+        })),
+      )
+    },
     annual: (actor: Actor, strategyId: string, year: number, lang: Locale, format: 'pdf' | 'docx') =>
       build(actor, strategyId, 'annual', { year }, lang, format),
     halfYear: (actor: Actor, strategyId: string, periodId: string, lang: Locale, format: 'pdf' | 'docx') =>
