@@ -81,9 +81,23 @@ export const createEvaluationService = (deps: {
     const reportRows = period
       ? await ex.select().from(measureReports).where(eq(measureReports.periodId, period.id))
       : await reportingRepository.latestUsableReports(ex, strategyId)
-    const endOf = new Map((await reportingRepository.periods(ex, strategyId)).map((p) => [p.id, p.endsOn]))
     const evalOf = new Map(evalRows.map((e) => [e.measureId, e]))
     const reportOf = new Map(reportRows.map((r) => [r.measureId, r]))
+    const allPeriods = await reportingRepository.periods(ex, strategyId)
+    const endOf = new Map(allPeriods.map((p) => [p.id, p.endsOn]))
+    // "Not reported" is about a period: the one asked for, or (live) the open one due soonest.
+    const owedIn =
+      period ??
+      allPeriods.filter((p) => p.state === 'open').sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ??
+      null
+    const owedReports =
+      owedIn && !period
+        ? new Map(
+            (await ex.select().from(measureReports).where(eq(measureReports.periodId, owedIn.id))).map(
+              (r) => [r.measureId, r],
+            ),
+          )
+        : reportOf
     const asOf = period ? period.endsOn : isoDay(clock.now())
     return ms.map((m) => {
       const ev = evalOf.get(m.id) ?? null
@@ -106,12 +120,13 @@ export const createEvaluationService = (deps: {
         completedOn,
       })
       const owes =
-        period !== null &&
-        period.state !== 'planned' &&
+        owedIn !== null &&
+        owedIn.state !== 'planned' &&
         t !== 'completed' &&
         t !== 'completed_late' &&
-        (dueInPeriod({ start: m.deadlineStart, end: m.deadlineEnd }, period) ||
-          (m.deadlineEnd !== null && m.deadlineEnd < period.startsOn))
+        (dueInPeriod({ start: m.deadlineStart, end: m.deadlineEnd }, owedIn) ||
+          (m.deadlineEnd !== null && m.deadlineEnd < owedIn.startsOn))
+      const owedReport = owedReports.get(m.id)
       const leads = (execsOf.get(m.id) ?? []).filter((e) => e.role === 'lead')
       return {
         measureId: m.id,
@@ -130,7 +145,8 @@ export const createEvaluationService = (deps: {
         leads: leads.map((l) => ({ orgId: l.orgId, code: l.code })),
         reportState: rep?.state ?? null,
         reportedProgress: reportUsable ? rep.progress : null,
-        missing: owes && !(rep && (rep.state === 'submitted' || rep.state === 'accepted')),
+        missing:
+          owes && !(owedReport && (owedReport.state === 'submitted' || owedReport.state === 'accepted')),
       }
     })
   }

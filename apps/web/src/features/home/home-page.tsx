@@ -85,9 +85,11 @@ export function HomePage() {
           <Text size="sm" mb="sm">
             {t('dashboard.home.text', { org: ownOrg.name })}
           </Text>
-          <LinkButton to="/dashboard/organisations/$orgId" params={{ orgId: ownOrg.id }}>
-            {t('dashboard.home.open')}
-          </LinkButton>
+          <Group>
+            <LinkButton to="/dashboard/organisations/$orgId" params={{ orgId: ownOrg.id }}>
+              {t('dashboard.home.open')}
+            </LinkButton>
+          </Group>
         </Card>
       )}
       <Card withBorder>

@@ -90,3 +90,14 @@ describe('measure filters in the address', () => {
     expect(parseChangesSearch({ measure: B, strategy: A })).toEqual({ measure: B, strategy: A })
   })
 })
+
+describe('default strategy', () => {
+  it('opens on the strategy that covers this year, else the first', async () => {
+    const { defaultStrategy } = await import('./use-strategy.ts')
+    const a = { id: 'a', periodStart: 2028, periodEnd: 2030 }
+    const b = { id: 'b', periodStart: 2023, periodEnd: 2027 }
+    expect(defaultStrategy([a, b], 2026)?.id).toBe('b')
+    expect(defaultStrategy([a, b], 2031)?.id).toBe('a')
+    expect(defaultStrategy([], 2026)).toBeNull()
+  })
+})

@@ -29,6 +29,38 @@ import '../dashboard.css'
 
 const NOW = 'now'
 
+/** A ring of counts, or a dash when there is nothing to count. */
+function Ring({
+  label,
+  counts,
+  order,
+  colors,
+  name,
+}: {
+  label: string
+  counts: Record<string, number>
+  order: readonly string[]
+  colors: Record<string, string>
+  name: (k: string) => string
+}) {
+  const { t } = useTranslation()
+  const total = order.reduce((n, k) => n + (counts[k] ?? 0), 0)
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {label}
+      </Title>
+      {total === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.noneHere')}
+        </Text>
+      ) : (
+        <Chart label={label} height={300} option={distributionOption(counts, order, colors, name)} />
+      )}
+    </Card>
+  )
+}
+
 function Kpi({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
   return (
     <Card withBorder padding="sm">
@@ -241,33 +273,20 @@ export function DashboardPage({ strategyId, periodId }: { strategyId?: string; p
             )}
           </Card>
           <div className="qx-rings">
-            <Card withBorder>
-              <Title order={2} size="h4" mb="xs">
-                {t('dashboard.completion')}
-              </Title>
-              <Chart
-                label={t('dashboard.completion')}
-                height={300}
-                option={distributionOption(
-                  o.completionDistribution,
-                  [...COMPLETIONS, 'not_evaluated'],
-                  COMPLETION_HEX,
-                  (k) => t(`reporting.completion.${k}`),
-                )}
-              />
-            </Card>
-            <Card withBorder>
-              <Title order={2} size="h4" mb="xs">
-                {t('dashboard.timeliness')}
-              </Title>
-              <Chart
-                label={t('dashboard.timeliness')}
-                height={300}
-                option={distributionOption(o.timelinessDistribution, TIMELINESS, TIMELINESS_HEX, (k) =>
-                  t(`reporting.timeliness.${k}`),
-                )}
-              />
-            </Card>
+            <Ring
+              label={t('dashboard.completion')}
+              counts={o.completionDistribution}
+              order={[...COMPLETIONS, 'not_evaluated']}
+              colors={COMPLETION_HEX}
+              name={(k) => t(`reporting.completion.${k}`)}
+            />
+            <Ring
+              label={t('dashboard.timeliness')}
+              counts={o.timelinessDistribution}
+              order={TIMELINESS}
+              colors={TIMELINESS_HEX}
+              name={(k) => t(`reporting.timeliness.${k}`)}
+            />
           </div>
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">

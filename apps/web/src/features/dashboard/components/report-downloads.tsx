@@ -106,7 +106,7 @@ export function ReportDownloads({ strategy, periods }: { strategy: Strategy; per
             data={halves.map((p) => ({ value: p.id, label: p.label }))}
             value={half}
             onChange={setHalf}
-            w={200}
+            w={260}
           />
           <Button onClick={() => get('half')} disabled={!half} loading={busy === 'half'}>
             {t('dashboard.reports.halfYearReport')}

@@ -133,38 +133,40 @@ export function MeasurePage({ measureId, periodId }: { measureId: string; period
         </Stack>
       </div>
 
-      <Card withBorder>
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select
-            label={t('reporting.period')}
-            placeholder={t('reporting.noPeriods')}
-            data={selectable.map((p) => periodOption(p, t))}
-            value={period?.id ?? null}
-            allowDeselect={false}
-            onChange={(v) =>
-              v &&
-              void navigate({
-                to: '/plan/measures/$measureId',
-                params: { measureId },
-                search: { period: v },
-                replace: true,
-              })
-            }
-            w={360}
-          />
-          {period && (
-            <Text size="sm" c="dimmed">
-              {t('reporting.dueOn', { date: formatDate(period.dueOn, i18n.language) })}
+      {(readsReports || readsEvaluations) && (
+        <Card withBorder>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select
+              label={t('reporting.period')}
+              placeholder={t('reporting.noPeriods')}
+              data={selectable.map((p) => periodOption(p, t))}
+              value={period?.id ?? null}
+              allowDeselect={false}
+              onChange={(v) =>
+                v &&
+                void navigate({
+                  to: '/plan/measures/$measureId',
+                  params: { measureId },
+                  search: { period: v },
+                  replace: true,
+                })
+              }
+              w={360}
+            />
+            {period && (
+              <Text size="sm" c="dimmed">
+                {t('reporting.dueOn', { date: formatDate(period.dueOn, i18n.language) })}
+              </Text>
+            )}
+          </Group>
+          <QueryState isPending={periods.isPending} error={periods.error} />
+          {periods.data && periods.data.length === 0 && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('reporting.noPeriods')}
             </Text>
           )}
-        </Group>
-        <QueryState isPending={periods.isPending} error={periods.error} />
-        {periods.data && periods.data.length === 0 && (
-          <Text size="sm" c="dimmed" mt="xs">
-            {t('reporting.noPeriods')}
-          </Text>
-        )}
-      </Card>
+        </Card>
+      )}
 
       {period && readsReports && (
         <>
@@ -177,7 +179,7 @@ export function MeasurePage({ measureId, periodId }: { measureId: string; period
           <ContributionsPanel key={`c-${period.id}`} measure={measure} period={period} />
         </>
       )}
-      {period && !readsReports && (
+      {!readsReports && (
         <Card withBorder>
           <Text size="sm" c="dimmed">
             {t('reporting.report.notVisible')}

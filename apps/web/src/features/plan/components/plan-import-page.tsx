@@ -1,6 +1,6 @@
 import { Alert, Button, Card, FileInput, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { LOCALES } from '@qalxan/contracts'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { Page, PageHeader, QueryState } from '../../../components/page.tsx'
 import { saveBlob } from '../../../lib/api.ts'
 import { localized } from '../../../lib/format.ts'
-import { exportPlan, planKeys } from '../api/plan.ts'
+import { exportPlan, planKeys, versionsQuery } from '../api/plan.ts'
 import { downloadPlanTemplate, importPlan, type PlanImportReport } from '../api/plan-import.ts'
 import { StrategyForm } from '../forms/strategy-form.tsx'
 import { useActiveStrategy } from '../use-strategy.ts'
@@ -80,6 +80,10 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
     }
   }
   const clean = report?.dryRun && report.issues.length === 0
+  // Once the approved plan is frozen as baseline v1 it changes only through change requests.
+  // (The strategy's baselineVersion starts at 1 before anything is frozen: the versions tell.)
+  const versions = useQuery({ ...versionsQuery(strategy?.id ?? ''), enabled: !!strategy })
+  const frozen = (versions.data?.length ?? 0) > 0
 
   return (
     <Page>
@@ -115,6 +119,16 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
         <Card withBorder>
           <Stack>
             <Text size="sm">{t('plan.import.hint')}</Text>
+            {frozen && strategy && (
+              <Alert color="blue" role="status" title={t('plan.import.frozenTitle')}>
+                <Text size="sm">{t('plan.import.frozenText')}</Text>
+                <Text size="sm">
+                  <Link to="/plan/changes" search={{ strategy: strategy.id }}>
+                    {t('plan.changes.title')}
+                  </Link>
+                </Text>
+              </Alert>
+            )}
             <Group align="flex-end">
               <Select
                 label={t('plan.import.templateLanguage')}
@@ -147,13 +161,17 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
               error={tooBig ? t('import.tooBig') : undefined}
             />
             <Group>
-              <Button onClick={() => run(true)} disabled={!file || tooBig} loading={busy === 'check'}>
+              <Button
+                onClick={() => run(true)}
+                disabled={!file || tooBig || frozen}
+                loading={busy === 'check'}
+              >
                 {t('import.check')}
               </Button>
               <Button
                 color="green"
                 onClick={() => run(false)}
-                disabled={!clean || tooBig}
+                disabled={!clean || tooBig || frozen}
                 loading={busy === 'import'}
               >
                 {t('import.run')}

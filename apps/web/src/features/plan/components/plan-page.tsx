@@ -10,7 +10,7 @@ import { Pager } from '../../../components/pager.tsx'
 import { saveBlob } from '../../../lib/api.ts'
 import { localized } from '../../../lib/format.ts'
 import { useCan } from '../../me/use-can.ts'
-import { exportMeasures, measureListQuery, planTreeQuery } from '../api/plan.ts'
+import { exportMeasures, measureListQuery, planTreeQuery, versionsQuery } from '../api/plan.ts'
 import { executorNames } from '../labels.ts'
 import { MEASURE_PAGE_SIZE, type MeasureFilters, withFilter } from '../search.ts'
 import { useActiveStrategy } from '../use-strategy.ts'
@@ -29,6 +29,7 @@ export function PlanPage({ filters }: { filters: MeasureFilters }) {
   const sid = strategy?.id ?? ''
   const tree = useQuery({ ...planTreeQuery(sid), enabled: !!strategy })
   const list = useQuery({ ...measureListQuery(sid, filters), enabled: !!strategy })
+  const versions = useQuery({ ...versionsQuery(sid), enabled: !!strategy })
   const [exporting, setExporting] = useState(false)
   const [exportError, setExportError] = useState<unknown>(null)
 
@@ -81,7 +82,7 @@ export function PlanPage({ filters }: { filters: MeasureFilters }) {
       {active.isSuccess && !strategy && <NoStrategy />}
       {strategy && (
         <>
-          <StrategyHeader strategy={strategy} />
+          <StrategyHeader strategy={strategy} frozen={versions.data ? versions.data.length > 0 : undefined} />
           <div className="qx-plan-layout">
             <Card withBorder>
               <Text fw={600} mb="xs">
@@ -110,21 +111,19 @@ export function PlanPage({ filters }: { filters: MeasureFilters }) {
                 <QueryState isPending={list.isPending} error={list.error} />
                 {list.data && (
                   <>
-                    <Table.ScrollContainer minWidth={820}>
+                    <Table.ScrollContainer minWidth={640}>
                       <Table striped highlightOnHover>
                         <Table.Thead>
                           <Table.Tr>
                             <Table.Th scope="col">{t('plan.code')}</Table.Th>
                             <Table.Th scope="col">{t('plan.measure')}</Table.Th>
-                            <Table.Th scope="col">{t('plan.outputType')}</Table.Th>
                             <Table.Th scope="col">{t('plan.deadline.title')}</Table.Th>
                             <Table.Th scope="col">{t('plan.role.lead')}</Table.Th>
-                            <Table.Th scope="col">{t('plan.confidentiality')}</Table.Th>
                           </Table.Tr>
                         </Table.Thead>
                         <Table.Tbody>
                           {list.data.items.length === 0 && (
-                            <EmptyRow colSpan={6} text={t('plan.noMeasures')} />
+                            <EmptyRow colSpan={4} text={t('plan.noMeasures')} />
                           )}
                           {list.data.items.map((m) => (
                             <Table.Tr
@@ -138,19 +137,20 @@ export function PlanPage({ filters }: { filters: MeasureFilters }) {
                               </Table.Td>
                               <Table.Td>
                                 {localized(m.title, i18n.language)}
-                                <div className="muted small">
-                                  {t('plan.goal')} {m.goalCode}
-                                  {m.state === 'cancelled' && ` · ${t('plan.cancelled')}`}
-                                </div>
+                                <Group gap={6} mt={2}>
+                                  <Text span size="xs" c="dimmed">
+                                    {t('plan.goal')} {m.goalCode} · {t(`plan.output.${m.outputType}`)}
+                                    {m.state === 'cancelled' && ` · ${t('plan.cancelled')}`}
+                                  </Text>
+                                  {m.confidentiality !== 'public' && (
+                                    <ConfidentialityBadge value={m.confidentiality} />
+                                  )}
+                                </Group>
                               </Table.Td>
-                              <Table.Td>{t(`plan.output.${m.outputType}`)}</Table.Td>
                               <Table.Td>
                                 <DeadlineText measure={m} />
                               </Table.Td>
                               <Table.Td>{executorNames(m.executors, 'lead', i18n.language) || '—'}</Table.Td>
-                              <Table.Td>
-                                <ConfidentialityBadge value={m.confidentiality} />
-                              </Table.Td>
                             </Table.Tr>
                           ))}
                         </Table.Tbody>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { formatDate, localized } from '../../../lib/format.ts'
 
 /** The strategy's approving act, period and baseline version. */
-export function StrategyHeader({ strategy }: { strategy: Strategy }) {
+/** `frozen`: whether baseline v1 exists (undefined while unknown). */
+export function StrategyHeader({ strategy, frozen }: { strategy: Strategy; frozen?: boolean }) {
   const { t, i18n } = useTranslation()
   return (
     <Card withBorder>
@@ -13,8 +14,8 @@ export function StrategyHeader({ strategy }: { strategy: Strategy }) {
           <Title order={2} size="h3">
             {localized(strategy.title, i18n.language)}
           </Title>
-          <Badge variant="light" color={strategy.baselineVersion > 0 ? 'blue' : 'gray'} tt="none" size="lg">
-            {strategy.baselineVersion > 0
+          <Badge variant="light" color={frozen === false ? 'gray' : 'blue'} tt="none" size="lg">
+            {frozen !== false
               ? t('plan.baselineVersion', { version: strategy.baselineVersion })
               : t('plan.baselineNone')}
           </Badge>

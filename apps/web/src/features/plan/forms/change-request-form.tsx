@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { CHANGE_KINDS, ChangeRequestInputSchema, type Measure, OUTPUT_TYPES } from '@qalxan/contracts'
 import { useState } from 'react'
 import { Controller, type Resolver, useForm } from 'react-hook-form'
@@ -99,6 +99,9 @@ export function ChangeRequestForm({ measure, onDone }: { measure: Measure; onDon
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <Text size="sm" fw={600}>
+          {measure.code} {localized(measure.title, i18n.language)}
+        </Text>
         <ErrorAlert error={error} />
         {extra.length > 0 && (
           <ul className="form-error plain-list" role="alert">

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { INDICATOR_DIRECTIONS, IndicatorInputSchema } from '@qalxan/contracts'
 import { useState } from 'react'
-import { Controller, useFieldArray, useForm } from 'react-hook-form'
+import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
@@ -40,7 +40,10 @@ export function IndicatorForm({
       targets: [],
     },
   })
-  const targets = useFieldArray({ control: form.control, name: 'targets' })
+  // The target years as a plain array value (useFieldArray would pull more of the form library
+  // into the first screen's bundle, which every page shares).
+  const targets = form.watch('targets') ?? []
+  const setTargets = (next: typeof targets) => form.setValue('targets', next, { shouldDirty: true })
   const errors = form.formState.errors
   const submit = form.handleSubmit(async (v) => {
     setError(null)
@@ -135,8 +138,9 @@ export function IndicatorForm({
         <Text size="sm" fw={500}>
           {t('plan.indicator.targets')}
         </Text>
-        {targets.fields.map((f, i) => (
-          <Group key={f.id} align="flex-end" wrap="nowrap">
+        {targets.map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; removal re-renders the rest
+          <Group key={i} align="flex-end" wrap="nowrap">
             <Controller
               control={form.control}
               name={`targets.${i}.year`}
@@ -169,7 +173,7 @@ export function IndicatorForm({
               color="red"
               mb={4}
               aria-label={t('plan.indicator.removeTarget')}
-              onClick={() => targets.remove(i)}
+              onClick={() => setTargets(targets.filter((_, j) => j !== i))}
             >
               ×
             </ActionIcon>
@@ -180,8 +184,8 @@ export function IndicatorForm({
             size="xs"
             variant="default"
             onClick={() => {
-              const last = form.getValues('targets')?.at(-1)?.year
-              targets.append({ year: last ? last + 1 : new Date().getFullYear(), value: 0 })
+              const last = targets.at(-1)?.year
+              setTargets([...targets, { year: last ? last + 1 : new Date().getFullYear(), value: 0 }])
             }}
           >
             {t('plan.indicator.addTarget')}

@@ -13,6 +13,7 @@ import {
   directionProgressOption,
   distributionOption,
 } from '../../dashboard/charts/options.ts'
+import { defaultStrategy } from '../../plan/use-strategy.ts'
 import { CompletionBadge, RagBadge, TimelinessBadge } from '../../reporting/components/badges.tsx'
 import { LanguageSwitcher } from '../../shell/components/language-switcher.tsx'
 import { publicResultsQuery, publicStrategiesQuery } from '../api/public-results.ts'
@@ -151,7 +152,10 @@ export function PublicResultsPage({ strategyId }: { strategyId?: string }) {
   const navigate = useNavigate()
   const list = useQuery(publicStrategiesQuery())
   const strategies = list.data ?? []
-  const strategy = strategies.find((s) => s.id === strategyId) ?? strategies[0]
+  const strategy =
+    strategies.find((s) => s.id === strategyId) ??
+    defaultStrategy(strategies, new Date().getFullYear()) ??
+    undefined
   return (
     <div className="public-page">
       <header className="public-header">

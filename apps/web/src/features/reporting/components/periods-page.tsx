@@ -210,14 +210,16 @@ export function PeriodsPage({ strategyId }: { strategyId?: string }) {
                                   {t(`reporting.step.${step}`)}
                                 </Button>
                               ))}
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              aria-expanded={expanded === p.id}
-                              onClick={() => setExpanded(expanded === p.id ? null : p.id)}
-                            >
-                              {t('reporting.exceptions.title')}
-                            </Button>
+                            {manage && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                aria-expanded={expanded === p.id}
+                                onClick={() => setExpanded(expanded === p.id ? null : p.id)}
+                              >
+                                {t('reporting.exceptions.title')}
+                              </Button>
+                            )}
                           </Group>
                         </Table.Td>
                       </Table.Tr>

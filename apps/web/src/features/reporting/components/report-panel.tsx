@@ -174,11 +174,6 @@ export function ReportPanel({
             <span className="pre-line">{report.reviewComment}</span>
           </Alert>
         )}
-        {report.state === 'accepted' && report.reviewComment && (
-          <Alert color="green" title={t('reporting.report.acceptedTitle')} role="status">
-            <span className="pre-line">{report.reviewComment}</span>
-          </Alert>
-        )}
 
         {error !== null && (
           <Stack gap="xs">
