@@ -49,7 +49,7 @@ export function MeasureSummary({ measure }: { measure: Measure }) {
             ) : (
               <Group gap={4}>
                 {measure.frameworkTags.map((tag) => (
-                  <Badge key={tag} variant="outline" color="gray" tt="none">
+                  <Badge key={tag} variant="default" tt="none">
                     {tag}
                   </Badge>
                 ))}

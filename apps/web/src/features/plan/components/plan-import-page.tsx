@@ -46,6 +46,8 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
   const [report, setReport] = useState<PlanImportReport | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<'check' | 'import' | 'template' | 'export' | null>(null)
+  // A further strategy (the next one, or Nakhchivan AR's) starts here too.
+  const [creating, setCreating] = useState(false)
   const tooBig = !!file && file.size > MAX_BYTES
 
   const run = async (dryRun: boolean) => {
@@ -96,15 +98,22 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
         title={t('plan.import.title')}
         description={strategy ? localized(strategy.title, i18n.language) : undefined}
         actions={
-          <StrategyPicker
-            strategies={active.strategies}
-            value={strategy?.id}
-            onChange={(id) => void navigate({ to: '/plan/import', search: { strategy: id } })}
-          />
+          <Group align="flex-end">
+            <StrategyPicker
+              strategies={active.strategies}
+              value={strategy?.id}
+              onChange={(id) => void navigate({ to: '/plan/import', search: { strategy: id } })}
+            />
+            {strategy && !creating && (
+              <Button variant="default" onClick={() => setCreating(true)}>
+                {t('plan.createStrategy')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <QueryState isPending={active.isPending} error={active.error} />
-      {active.isSuccess && !strategy && (
+      {active.isSuccess && (!strategy || creating) && (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
             {t('plan.createStrategy')}
@@ -112,7 +121,13 @@ export function PlanImportPage({ strategyId }: { strategyId?: string }) {
           <Text size="sm" mb="md">
             {t('plan.import.noStrategy')}
           </Text>
-          <StrategyForm onCreated={(id) => void navigate({ to: '/plan/import', search: { strategy: id } })} />
+          <StrategyForm
+            onCreated={(id) => {
+              setCreating(false)
+              setReport(null)
+              void navigate({ to: '/plan/import', search: { strategy: id } })
+            }}
+          />
         </Card>
       )}
       {strategy && (
