@@ -139,41 +139,51 @@ export const createReportingService = (deps: {
   const allowedActions = (state: ReportState, ctx: ReportContext) =>
     REPORT_ACTIONS.filter((a) => reportTransition(state, a, { ...ctx, hasComment: true, complete: true }).ok)
 
+  const reportShape = (
+    m: MeasureRow,
+    period: PeriodRow,
+    r: ReportRow,
+    ctx: ReportContext,
+    values: { indicatorId: string; value: number }[],
+    ev: EvidenceRow[],
+  ): Report => ({
+    id: r.id,
+    measureId: m.id,
+    measureCode: m.code,
+    periodId: period.id,
+    periodLabel: period.label,
+    orgId: r.orgId,
+    state: r.state as ReportState,
+    reportedStatus: r.reportedStatus as Report['reportedStatus'],
+    progress: r.progress,
+    workDone: r.workDone,
+    problems: r.problems,
+    nextSteps: r.nextSteps,
+    indicatorValues: values.map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
+    evidence: ev.map(evidenceOut),
+    revision: r.revision,
+    late: r.late,
+    reviewComment: r.reviewComment,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    updatedAt: r.updatedAt.toISOString(),
+    allowed: allowedActions(r.state as ReportState, ctx),
+  })
+
   const reportOut = async (
     ex: Executor,
     m: MeasureRow,
     period: PeriodRow,
     r: ReportRow,
     ctx: ReportContext,
-  ): Promise<Report> => {
+  ) => {
+    // A report nobody has written yet has no id and nothing attached.
+    const ids = r.id ? [r.id] : []
     const [values, ev] = await Promise.all([
-      // A report nobody has written yet has no id and nothing attached.
-      repo.indicatorValues(ex, r.id ? [r.id] : []),
-      repo.evidenceOf(ex, { reportIds: r.id ? [r.id] : [] }),
+      repo.indicatorValues(ex, ids),
+      repo.evidenceOf(ex, { reportIds: ids }),
     ])
-    return {
-      id: r.id,
-      measureId: m.id,
-      measureCode: m.code,
-      periodId: period.id,
-      periodLabel: period.label,
-      orgId: r.orgId,
-      state: r.state as ReportState,
-      reportedStatus: r.reportedStatus as Report['reportedStatus'],
-      progress: r.progress,
-      workDone: r.workDone,
-      problems: r.problems,
-      nextSteps: r.nextSteps,
-      indicatorValues: values.map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
-      evidence: ev.map(evidenceOut),
-      revision: r.revision,
-      late: r.late,
-      reviewComment: r.reviewComment,
-      submittedAt: r.submittedAt?.toISOString() ?? null,
-      reviewedAt: r.reviewedAt?.toISOString() ?? null,
-      updatedAt: r.updatedAt.toISOString(),
-      allowed: allowedActions(r.state as ReportState, ctx),
-    }
+    return reportShape(m, period, r, ctx, values, ev)
   }
 
   const refuseUnless = (state: ReportState, action: ReportAction, ctx: ReportContext) => {
@@ -419,10 +429,29 @@ export const createReportingService = (deps: {
       const m = await strategy.visibleMeasure(actor, measureId)
       const e = await requireReportRead(actor, m)
       const rows = await repo.reportsOfMeasure(db, measureId)
+      // One read of the periods, the indicator values and the evidence for all the measure's reports.
+      const periods = new Map((await repo.periods(db, m.strategyId)).map((p) => [p.id, p]))
+      const ids = rows.map((r) => r.id)
+      const [values, ev] = await Promise.all([
+        repo.indicatorValues(db, ids),
+        repo.evidenceOf(db, { reportIds: ids }),
+      ])
       const out: Report[] = []
       for (const r of rows) {
-        const period = await periodOrThrow(db, r.periodId)
-        out.push(await reportOut(db, m, period, r, await contextFor(actor, db, e.leads, period, r)))
+        const period = periods.get(r.periodId)
+        if (!period) continue
+        const ctx = await contextFor(actor, db, e.leads, period, r)
+        const mine = ev.filter((x) => x.e.reportId === r.id)
+        out.push(
+          reportShape(
+            m,
+            period,
+            r,
+            ctx,
+            values.filter((v) => v.reportId === r.id),
+            mine,
+          ),
+        )
       }
       return out.sort((a, b) => a.periodLabel.localeCompare(b.periodLabel))
     },

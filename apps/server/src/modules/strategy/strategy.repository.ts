@@ -272,7 +272,7 @@ export const strategyRepository = {
 
   changeRequests: (db: Executor, strategyId: string, measureId?: string) =>
     db
-      .select({ c: changeRequests, measureCode: measures.code })
+      .select({ c: changeRequests, measureCode: measures.code, confidentiality: measures.confidentiality })
       .from(changeRequests)
       .innerJoin(measures, eq(measures.id, changeRequests.measureId))
       .where(

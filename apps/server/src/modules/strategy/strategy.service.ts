@@ -641,12 +641,7 @@ export const createStrategyService = (deps: {
       if (measureId) await visibleMeasure(actor, measureId)
       const rows = await repo.changeRequests(db, strategyId, measureId)
       const levels = new Set(visibleLevels(actor.clearance))
-      const out: ChangeRequest[] = []
-      for (const r of rows) {
-        const m = await repo.measureById(db, r.c.measureId)
-        if (m && levels.has(m.confidentiality as Clearance)) out.push(changeOut(r))
-      }
-      return out
+      return rows.filter((r) => levels.has(r.confidentiality as Clearance)).map(changeOut)
     },
 
     async proposeChange(actor: Actor, input: z.infer<typeof ChangeRequestInputSchema>) {
