@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -100,7 +101,8 @@ export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
     release = lockDataDir(resolve(opts.dataDir ?? './data'))
   }
   try {
-    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir })
+    // pg_trgm backs the search box's indexes (migration 0004), as it does on PostgreSQL.
+    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } })
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db
     return {
       kind: 'pglite',
