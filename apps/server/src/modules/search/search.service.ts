@@ -81,7 +81,7 @@ export const createSearchService = (deps: { database: Database; policy: AccessPo
       const ms = await db
         .select({ id: measures.id, code: measures.code, title: measures.title })
         .from(measures)
-        .where(and(cleared, allTerms(measures.searchText, terms)))
+        .where(and(cleared, ...terms.map((t) => sql`${measures.searchText} like ${like(t)}`)))
         .orderBy(measures.code)
         .limit(limit)
       for (const m of ms)
