@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mailOutbox, notifications } from '../src/db/schema/index.ts'
+import { mailOutbox, notifications, user } from '../src/db/schema/index.ts'
 import { createTestApp, DATABASES, makeUser, type TestApp, userByEmail } from './helpers.ts'
 import { type PlanFixture, planFixture } from './plan-fixture.ts'
 
@@ -12,7 +12,9 @@ describe.each(DATABASES)('reminders and escalation on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind)
     f = await planFixture(t)
-    await makeUser(t, 'chair@test.az', f.orgs.sec, ['wg_chair'])
+    await makeUser(t, 'chair@test.az', f.orgs.sec, ['wg_chair'], { clearance: 'restricted' })
+    // The lead's head is cleared for the restricted 1.2; its focal point (internal) is not.
+    await t.database.db.update(user).set({ clearance: 'restricted' }).where(eq(user.email, 'head@lead.az'))
     t.clock.advance(Date.parse('2024-03-01T08:00:00Z') - t.clock.now().getTime())
     period = (
       await f.people.secretariat.post(`/api/strategies/${f.strategy.id}/periods`, {
@@ -54,9 +56,10 @@ describe.each(DATABASES)('reminders and escalation on %s', (kind) => {
     expect(await t.services.reminders.run()).toEqual([])
     const mail = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'focal@lead.az'))
     expect(mail.map((m) => m.subject)).toContain('2024-Q1 hesabatlarının son tarixi: 2024-04-15')
-    expect(mail.find((m) => m.subject === '2024-Q1 hesabatlarının son tarixi: 2024-04-15')?.text).toContain(
-      '1.1, 1.2',
-    )
+    // The focal point is told of 1.1 only: its clearance does not open the restricted 1.2.
+    const due = mail.find((m) => m.subject === '2024-Q1 hesabatlarının son tarixi: 2024-04-15')?.text ?? ''
+    expect(due).toContain('1.1.')
+    expect(due).not.toContain('1.2')
   })
 
   it('does not remind an organisation that has submitted, and escalates the others after the due date', async () => {

@@ -1,3 +1,4 @@
+import { type Clearance, clearanceAllows } from '@qalxan/contracts'
 import { z } from 'zod'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database } from '../../platform/db.ts'
@@ -34,14 +35,20 @@ export const createReminders = (deps: {
 }) => {
   const { database, clock } = deps
 
+  /** Each person hears only of the measures their clearance opens; nothing, if none is left. */
   const tell = async (
     tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0],
-    people: { id: string; email: string; locale: string }[],
-    e: NoticeEvent,
+    people: { id: string; email: string; locale: string; clearance: string }[],
+    e: Extract<NoticeEvent, { missing: string[] }>,
+    owed: { code: string; confidentiality: Clearance }[],
     link: string,
   ) => {
     for (const p of people) {
-      const n = renderNotice(p.locale, e)
+      const missing = owed
+        .filter((m) => clearanceAllows(p.clearance as Clearance, m.confidentiality))
+        .map((m) => m.code)
+      if (missing.length === 0) continue
+      const n = renderNotice(p.locale, { ...e, missing })
       await deps.notify(tx, p.id, { kind: e.kind, ...n, link })
       await deps.outbox.enqueue(tx, {
         to: p.email,
@@ -68,11 +75,15 @@ export const createReminders = (deps: {
       // The steps it passes over are marked too, so they never fire late.
       const skipped = dueSteps.slice(0, -1).map((s) => s.key)
       const figures = (await deps.evaluation.figures(database.db, p.strategyId, p)).filter((f) => f.missing)
-      const byOrg = new Map<string, { code: string; missing: string[] }>()
+      const byOrg = new Map<
+        string,
+        { code: string; missing: string[]; owed: { code: string; confidentiality: Clearance }[] }
+      >()
       for (const f of figures)
         for (const l of f.leads) {
-          const o = byOrg.get(l.orgId) ?? { code: l.code, missing: [] }
+          const o = byOrg.get(l.orgId) ?? { code: l.code, missing: [], owed: [] }
           o.missing.push(f.code)
+          o.owed.push({ code: f.code, confidentiality: f.confidentiality })
           byOrg.set(l.orgId, o)
         }
       await database.db.transaction(async (tx) => {
@@ -85,6 +96,7 @@ export const createReminders = (deps: {
               tx,
               await repo.holders(tx, [orgId], ['focal_point']),
               { kind: 'report_due_soon', period: p.label, dueOn: p.dueOn, missing: o.missing },
+              o.owed,
               '/reporting',
             )
           } else {
@@ -96,6 +108,7 @@ export const createReminders = (deps: {
               tx,
               people,
               { kind: 'report_overdue', period: p.label, dueOn: p.dueOn, org: o.code, missing: o.missing },
+              o.owed,
               `/dashboard`,
             )
           }

@@ -249,7 +249,13 @@ export const reportingRepository = {
     orgIds?.length === 0
       ? Promise.resolve([])
       : db
-          .selectDistinct({ id: user.id, email: user.email, name: user.name, locale: user.locale })
+          .selectDistinct({
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            locale: user.locale,
+            clearance: user.clearance,
+          })
           .from(roleGrants)
           .innerJoin(user, eq(user.id, roleGrants.userId))
           .where(
