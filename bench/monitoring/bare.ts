@@ -121,8 +121,9 @@ const PERIOD_REPORT = `
   where p.id = $2`
 
 const FOLD = (col: string) => `lower(translate(${col}, 'ƏəĞğİıÖöŞşÇçÜüЁё', 'EeGgIiOoSsCcUuЕе'))`
-const likeAll = (col: string, from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => `${FOLD(col)} like $${from + i}`).join(' and ')
+/** Every term in the folded column; `measures.search_text` is stored folded, so it is compared as it is. */
+const likeAll = (col: string, from: number, n: number, folded = false) =>
+  Array.from({ length: n }, (_, i) => `${folded ? col : FOLD(col)} like $${from + i}`).join(' and ')
 
 /** Locks the chain, reads its head and appends one event: what any writer of the audit trail must do. */
 const appendAudit = async (
@@ -321,7 +322,7 @@ export const BARE: Record<string, (q: Q, a: Args) => Promise<unknown>> = {
     const T = 4
     return q(
       `(select 'measure' as kind, m.id, m.code from measures m
-          where m.confidentiality = any($1) and ${likeAll('m.search_text', T, n)} order by m.code limit $2)
+          where m.confidentiality = any($1) and ${likeAll('m.search_text', T, n, true)} order by m.code limit $2)
        union all
        (select 'report', r.id, m.code from measure_reports r join measures m on m.id = r.measure_id
           join reporting_periods p on p.id = r.period_id

@@ -80,17 +80,18 @@ export const printTable = (rows: Measured[], web: WebSize | Error | null) => {
   else if (web instanceof Error)
     console.log(`web app initial JavaScript: ERROR, the build failed: ${web.message}`)
   else {
-    const kb = web.js.gzip / 1024
+    // 300 KB read as 300,000 bytes, the stricter of the two readings (gzip-size prints kB).
+    const kB = web.js.gzip / 1000
     console.log(
-      `web app initial JavaScript: ${kb.toFixed(1)} KB gzipped (${(web.js.bytes / 1024).toFixed(0)} KB raw) in ${web.files.length} files` +
-        ` (the entry chunk of index.html and its static imports; ${web.lazyChunks} lazy chunks not counted); target < 300 KB: ${kb < 300 ? 'PASS' : 'FAIL'}`,
+      `web app initial JavaScript: ${kB.toFixed(1)} kB (${(web.js.gzip / 1024).toFixed(1)} KiB) gzipped, ${(web.js.bytes / 1000).toFixed(0)} kB raw, in ${web.files.length} files` +
+        ` (the entry chunk of index.html and its static imports; ${web.lazyChunks} lazy chunks not counted); target < 300 kB: ${kB < 300 ? 'PASS' : 'FAIL'}`,
     )
     for (const f of web.files.slice(0, 6))
       console.log(
-        `  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip  ${(f.bytes / 1024).toFixed(0).padStart(5)} KB  ${f.file}`,
+        `  ${(f.gzip / 1000).toFixed(1).padStart(7)} kB gzip  ${(f.bytes / 1000).toFixed(0).padStart(5)} kB  ${f.file}`,
       )
     console.log(
-      `  CSS on the first page, for information: ${(web.css.gzip / 1024).toFixed(1)} KB gzipped; build ${web.seconds.toFixed(1)} s`,
+      `  CSS on the first page, for information: ${(web.css.gzip / 1000).toFixed(1)} kB gzipped; build ${web.seconds.toFixed(1)} s`,
     )
   }
 }
