@@ -14,3 +14,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: string) =>
   new AppError('NOT_FOUND', `${what} "${id}" was not found`)
+
+/** A write refused by a unique constraint (PostgreSQL 23505), as either driver reports it. */
+export const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } }
+  return e?.code === '23505' || e?.cause?.code === '23505'
+}

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { organizations, orgUnits } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database } from '../../platform/db.ts'
-import { AppError, notFound } from '../../platform/errors.ts'
+import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -28,11 +28,6 @@ const unitOut = (u: typeof orgUnits.$inferSelect) => ({
   code: u.code,
   name: u.name,
 })
-
-const isUniqueViolation = (err: unknown) => {
-  const e = err as { code?: string; cause?: { code?: string } }
-  return e?.code === '23505' || e?.cause?.code === '23505'
-}
 
 export type OrganizationsService = ReturnType<typeof createOrganizationsService>
 

@@ -1,13 +1,13 @@
 import { type Clearance, clearanceAllows } from '@qalxan/contracts'
 import { z } from 'zod'
 import type { Clock } from '../../platform/clock.ts'
-import type { Database } from '../../platform/db.ts'
+import type { Database, Tx } from '../../platform/db.ts'
 import { defineJob } from '../../platform/jobs.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EvaluationService } from '../evaluation/evaluation.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { OutboxService } from '../notifications/outbox.service.ts'
-import { type NoticeEvent, renderNotice } from './reporting.notices.ts'
+import { type NoticeEvent, sendNotice } from './reporting.notices.ts'
 import { reportingRepository as repo } from './reporting.repository.ts'
 
 const DAY = 86_400_000
@@ -37,7 +37,7 @@ export const createReminders = (deps: {
 
   /** Each person hears only of the measures their clearance opens; nothing, if none is left. */
   const tell = async (
-    tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0],
+    tx: Tx,
     people: { id: string; email: string; locale: string; clearance: string }[],
     e: Extract<NoticeEvent, { missing: string[] }>,
     owed: { code: string; confidentiality: Clearance }[],
@@ -48,13 +48,7 @@ export const createReminders = (deps: {
         .filter((m) => clearanceAllows(p.clearance as Clearance, m.confidentiality))
         .map((m) => m.code)
       if (missing.length === 0) continue
-      const n = renderNotice(p.locale, { ...e, missing })
-      await deps.notify(tx, p.id, { kind: e.kind, ...n, link })
-      await deps.outbox.enqueue(tx, {
-        to: p.email,
-        subject: n.title,
-        text: `${n.body}\n\n${deps.publicUrl}${link}`,
-      })
+      await sendNotice(deps, tx, p, { ...e, missing }, link)
     }
   }
 

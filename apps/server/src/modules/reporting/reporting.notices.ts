@@ -1,4 +1,7 @@
 import type { Locale } from '@qalxan/contracts'
+import type { Tx } from '../../platform/db.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
+import type { OutboxService } from '../notifications/outbox.service.ts'
 
 /** What a notice is about; the words are filled in per language below. */
 export type NoticeEvent =
@@ -120,3 +123,26 @@ const TEXT: Record<Locale, (e: NoticeEvent) => { title: string; body: string }> 
 
 export const renderNotice = (locale: string, e: NoticeEvent) =>
   TEXT[locale === 'en' || locale === 'ru' ? locale : 'az'](e)
+
+export type NoticeSender = {
+  notify: NotificationsService['notify']
+  outbox: Pick<OutboxService, 'enqueue'>
+  publicUrl: string
+}
+
+/** One person's in-app notice and e-mail, in their language, in the transaction of the event. */
+export const sendNotice = async (
+  deps: NoticeSender,
+  tx: Tx,
+  person: { id: string; email: string; locale: string },
+  e: NoticeEvent,
+  link: string,
+) => {
+  const n = renderNotice(person.locale, e)
+  await deps.notify(tx, person.id, { kind: e.kind, ...n, link })
+  await deps.outbox.enqueue(tx, {
+    to: person.email,
+    subject: n.title,
+    text: `${n.body}\n\n${deps.publicUrl}${link}`,
+  })
+}

@@ -30,7 +30,7 @@ import { diffSnapshots } from '../strategy/strategy.fns.ts'
 import type { MeasureRow } from '../strategy/strategy.repository.ts'
 import { strategyRepository } from '../strategy/strategy.repository.ts'
 import type { StrategyService } from '../strategy/strategy.service.ts'
-import { type NoticeEvent, renderNotice } from './reporting.notices.ts'
+import { type NoticeEvent, sendNotice } from './reporting.notices.ts'
 import { type PeriodRow, type ReportRow, reportingRepository as repo } from './reporting.repository.ts'
 
 export const periodOut = (p: PeriodRow): Period => ({
@@ -221,15 +221,7 @@ export const createReportingService = (deps: {
     e: NoticeEvent,
     link: string,
   ) => {
-    for (const p of people) {
-      const n = renderNotice(p.locale, e)
-      await deps.notify(tx, p.id, { kind: e.kind, ...n, link })
-      await deps.outbox.enqueue(tx, {
-        to: p.email,
-        subject: n.title,
-        text: `${n.body}\n\n${deps.publicUrl}${link}`,
-      })
-    }
+    for (const p of people) await sendNotice(deps, tx, p, e, link)
   }
 
   const loadForAction = async (actor: Actor, reportId: string, ex: Executor = db) => {

@@ -17,7 +17,7 @@ import type { z } from 'zod'
 import type { indicators, indicatorValues, milestones, strategies } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
-import { AppError, notFound } from '../../platform/errors.ts'
+import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -256,11 +256,6 @@ export const createStrategyService = (deps: {
     })
     await repo.setExecutors(tx, m.id, executorRows(byCode, input))
     return m
-  }
-
-  const isUniqueViolation = (err: unknown) => {
-    const e = err as { code?: string; cause?: { code?: string } }
-    return e?.code === '23505' || e?.cause?.code === '23505'
   }
 
   return {
