@@ -12,7 +12,7 @@ import { type Database, openDatabase, runMigrations } from '../src/platform/db.t
 import { createFileStore } from '../src/platform/files.ts'
 import { resolveAuthSecret } from '../src/platform/infra.ts'
 import { seedDemo } from '../src/seed/demo.ts'
-import { withDb } from './global-setup.ts'
+import { PG_TEMPLATE_DB, withDb } from './global-setup.ts'
 import { DATABASES } from './helpers.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'qalxan-backup-'))
@@ -99,7 +99,7 @@ describe.each(DATABASES.filter((d) => d === 'postgres'))(
       const [src, dst] = [`qalxan_bk_src_${suffix}`, `qalxan_bk_dst_${suffix}`]
       const admin = new pg.Client({ connectionString: url })
       await admin.connect()
-      await admin.query(`create database ${src} template qalxan_test_template`)
+      await admin.query(`create database ${src} template ${PG_TEMPLATE_DB}`)
       await admin.query(`create database ${dst}`)
       try {
         const dataDir = join(tmp, 'pg-data')

@@ -4,7 +4,8 @@ import pg from 'pg'
 import { openDatabase, runMigrations } from '../src/platform/db.ts'
 
 export const TEMPLATE_FILE = join(import.meta.dirname, '../../../.tmp/pglite-template.tar.gz')
-export const PG_TEMPLATE_DB = 'qalxan_test_template'
+/** One template per checkout when several run tests on one server at once (TEST_PG_TEMPLATE). */
+export const PG_TEMPLATE_DB = process.env.TEST_PG_TEMPLATE ?? 'qalxan_test_template'
 
 /**
  * Migrates once per run: a PGlite data-folder dump that every test file loads (about 1 s instead
