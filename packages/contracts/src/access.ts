@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'report.review',
   'evaluation.read',
   'evaluation.write',
+  'coord.read',
+  'coord.manage',
+  'assignment.report',
 ] as const
 export const PermissionSchema = z.enum(PERMISSIONS)
 export type Permission = z.infer<typeof PermissionSchema>
@@ -83,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'file.upload': 'own',
     'system.backup': 'all',
     'plan.read': 'all',
+    'coord.read': 'all',
   },
   secretariat: {
     'org.read': 'all',
@@ -95,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'report.read': 'all',
     'report.review': 'all',
     'evaluation.read': 'all',
+    'coord.read': 'all',
+    'coord.manage': 'all',
   },
   evaluator: {
     'org.read': 'all',
@@ -104,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'report.read': 'all',
     'evaluation.read': 'all',
     'evaluation.write': 'all',
+    'coord.read': 'all',
   },
   wg_chair: {
     'org.read': 'all',
@@ -112,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'plan.read': 'all',
     'report.read': 'all',
     'evaluation.read': 'all',
+    'coord.read': 'all',
   },
   wg_member: {
     'org.read': 'all',
@@ -120,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'plan.read': 'all',
     'report.read': 'own',
     'evaluation.read': 'own',
+    'coord.read': 'own',
   },
   focal_point: {
     'org.read': 'all',
@@ -130,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'report.read': 'own',
     'report.write': 'own',
     'evaluation.read': 'own',
+    'coord.read': 'own',
+    'assignment.report': 'own',
   },
   head: {
     'org.read': 'all',
@@ -141,6 +152,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'report.write': 'own',
     'report.submit': 'own',
     'evaluation.read': 'own',
+    'coord.read': 'own',
+    'assignment.report': 'own',
   },
   auditor: {
     'org.read': 'all',
@@ -150,6 +163,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, 'own' | '
     'plan.read': 'all',
     'report.read': 'all',
     'evaluation.read': 'all',
+    'coord.read': 'all',
   },
   viewer: { 'org.read': 'all', 'plan.read': 'all' },
 }

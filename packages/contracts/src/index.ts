@@ -1,4 +1,5 @@
 export * from './access.ts'
+export * from './coordination.ts'
 export * from './dashboard.ts'
 export * from './errors.ts'
 export * from './identity.ts'

@@ -1,6 +1,7 @@
 export * from './access.ts'
 export * from './audit.ts'
 export * from './auth.ts'
+export * from './coordination.ts'
 export * from './identity.ts'
 export * from './organizations.ts'
 export * from './platform.ts'

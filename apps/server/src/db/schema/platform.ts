@@ -38,6 +38,21 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_status_idx').on(t.status)],
 )
 
+/** Files sent with a particular e-mail (an invitation's .ics), written with the outbox row. */
+export const mailAttachments = pgTable(
+  'mail_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    outboxId: uuid('outbox_id')
+      .notNull()
+      .references(() => mailOutbox.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: text('content').notNull(),
+  },
+  (t) => [index('mail_attachments_outbox_idx').on(t.outboxId)],
+)
+
 /** One row per upload; the bytes live once on disk under their SHA-256. */
 export const files = pgTable(
   'files',

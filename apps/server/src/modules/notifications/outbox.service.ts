@@ -1,12 +1,18 @@
 import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { mailOutbox } from '../../db/schema/index.ts'
+import { mailAttachments, mailOutbox } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { defineJob, type Jobs } from '../../platform/jobs.ts'
 import type { MailAttachment, Mailer } from '../../platform/mailer.ts'
 
-export type OutgoingMail = { to: string; subject: string; text: string }
+/** Attachments are text (an .ics invitation) and are kept with the mail until it is sent. */
+export type OutgoingMail = {
+  to: string
+  subject: string
+  text: string
+  attachments?: { filename: string; contentType: string; content: string }[]
+}
 export type OutboxService = ReturnType<typeof createOutboxService>
 
 const MAX_ATTEMPTS = 5
@@ -18,8 +24,6 @@ export const createOutboxService = (deps: {
   mailer?: Mailer
   mailFrom: string
   jobs?: Pick<Jobs, 'send'>
-  /** Files attached to particular messages (e.g. an .ics invitation), built when sending. */
-  attachmentsFor?: (id: string) => Promise<MailAttachment[]>
 }) => {
   const { database, clock, mailer } = deps
   const status = mailer ? 'pending' : 'held'
@@ -71,10 +75,13 @@ export const createOutboxService = (deps: {
     flushJob,
     /** Writes mail in the caller's transaction: a rollback takes the mail with it. */
     async enqueue(tx: Tx, mail: OutgoingMail) {
+      const { attachments, ...fields } = mail
       const [row] = await tx
         .insert(mailOutbox)
-        .values({ ...mail, status })
+        .values({ ...fields, status })
         .returning({ id: mailOutbox.id })
+      if (row && attachments?.length)
+        await tx.insert(mailAttachments).values(attachments.map((a) => ({ outboxId: row.id, ...a })))
       if (mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
       return row?.id as string
     },
@@ -92,7 +99,14 @@ export const createOutboxService = (deps: {
         // The network call happens outside any transaction; a crash mid-send leaves the row
         // 'sending', and it is retried once its claim is older than CLAIM_TIMEOUT_MS.
         try {
-          const attachments = deps.attachmentsFor ? await deps.attachmentsFor(row.id) : undefined
+          const attachments: MailAttachment[] = await database.db
+            .select({
+              filename: mailAttachments.filename,
+              contentType: mailAttachments.contentType,
+              content: mailAttachments.content,
+            })
+            .from(mailAttachments)
+            .where(eq(mailAttachments.outboxId, row.id))
           await mailer.send(deps.mailFrom, { to: row.to, subject: row.subject, text: row.text, attachments })
           await database.db
             .update(mailOutbox)
