@@ -21,6 +21,13 @@ import type { Config } from './config.ts'
 import { createAccessPolicy } from './modules/access/access.policy.ts'
 import { registerAudit } from './modules/audit/audit.routes.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
+import { createAssignmentsService } from './modules/coordination/assignments.service.ts'
+import { createAssignmentReminders } from './modules/coordination/coordination.jobs.ts'
+import { createCoordinationAccess } from './modules/coordination/coordination.policy.ts'
+import { registerCoordination } from './modules/coordination/coordination.routes.ts'
+import { createCoordinationService } from './modules/coordination/coordination.service.ts'
+import { createCoordinationDocuments } from './modules/coordination/coordination-documents.service.ts'
+import { createInvitations } from './modules/coordination/invitations.service.ts'
 import { registerEvaluation } from './modules/evaluation/evaluation.routes.ts'
 import { createEvaluationService } from './modules/evaluation/evaluation.service.ts'
 import { createOfficialReportService } from './modules/evaluation/official-report.service.ts'
@@ -99,7 +106,14 @@ export const buildServices = (deps: AppDeps) => {
     policy,
     maxBytes: config.maxUploadBytes,
   })
-  const strategy = createStrategyService({ database, clock, audit, policy })
+  const strategy = createStrategyService({
+    database,
+    clock,
+    audit,
+    policy,
+    // Bound late: the coordination services are built below.
+    decisionRef: (ex, id) => assignments.decisionRef(ex, id),
+  })
   const planImport = createPlanImportService({ database, clock, audit, policy, strategy })
   const reporting = createReportingService({
     database,
@@ -123,6 +137,40 @@ export const buildServices = (deps: AppDeps) => {
   })
   const search = createSearchService({ database, policy })
   const officialReports = createOfficialReportService({ database, clock, audit, policy, evaluation })
+  const coordinationAccess = createCoordinationAccess({
+    database,
+    policy,
+    today: () => clock.now().toISOString().slice(0, 10),
+  })
+  const noticeSender = { notify: notifications.notify, outbox, publicUrl: config.publicUrl }
+  const assignments = createAssignmentsService({
+    database,
+    clock,
+    audit,
+    policy,
+    access: coordinationAccess,
+    ...noticeSender,
+  })
+  const coordination = createCoordinationService({
+    database,
+    clock,
+    audit,
+    policy,
+    access: coordinationAccess,
+    assignments,
+    ...noticeSender,
+  })
+  const invitations = createInvitations({
+    database,
+    clock,
+    audit,
+    outbox,
+    coordination,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+  })
+  const coordinationDocuments = createCoordinationDocuments({ clock, audit, coordination, assignments })
+  const assignmentReminders = createAssignmentReminders({ database, clock, audit, ...noticeSender })
   return {
     audit,
     policy,
@@ -141,6 +189,11 @@ export const buildServices = (deps: AppDeps) => {
     search,
     officialReports,
     reminders,
+    coordination,
+    assignments,
+    invitations,
+    coordinationDocuments,
+    assignmentReminders,
   }
 }
 export type Services = ReturnType<typeof buildServices>
@@ -300,6 +353,12 @@ export const buildApp = async (
   registerReporting(app, services)
   registerEvaluation(app, services)
   registerSearch(app, services)
+  registerCoordination(app, {
+    coordination: services.coordination,
+    assignments: services.assignments,
+    invitations: services.invitations,
+    documents: services.coordinationDocuments,
+  })
 
   const webDist = resolve(config.webDist ?? join(import.meta.dirname, '../../web/dist'))
   if (existsSync(join(webDist, 'index.html'))) {

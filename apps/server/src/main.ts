@@ -9,6 +9,7 @@ import { type DemoLogin, isEmpty, printDemoLogins, seedDemo } from './seed/demo.
 const jobsOf = (services: ReturnType<typeof buildServices>) => [
   services.outbox.flushJob,
   services.reminders.job,
+  services.assignmentReminders.job,
 ]
 
 const onSignals = (stop: () => Promise<void>) => {

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@qalxan/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiTokens, memberships, notifications, session, user } from '../src/db/schema/index.ts'
+import { COORD_ROWS, type CoordWorld, setUpCoord } from './access-table.coord.ts'
 import { PLAN_ROWS, type PlanWorld, setUpPlan } from './access-table.plan.ts'
 import {
   as,
@@ -57,6 +58,8 @@ type Ctx = {
   fileOf: Record<Side, string>
   /** The strategy, measures, periods and reports the plan rows act on (access-table.plan.ts). */
   plan: PlanWorld
+  /** The bodies, meetings and assignments the coordination rows act on (access-table.coord.ts). */
+  coord: CoordWorld
 }
 type Req = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -489,7 +492,7 @@ const PLATFORM_ROWS: Row[] = [
   },
 ]
 
-const ROWS: Row[] = [...PLATFORM_ROWS, ...PLAN_ROWS]
+const ROWS: Row[] = [...PLATFORM_ROWS, ...PLAN_ROWS, ...COORD_ROWS]
 
 /**
  * Registered /api/ routes that need no row, each with the reason. Only public routes may be
@@ -524,6 +527,7 @@ describe.each(DATABASES)('every route × role × own and other organisation on %
   const fileOf = {} as Record<Side, string>
   let stranger: TestUser
   let plan: PlanWorld
+  let coord: CoordWorld
 
   beforeAll(async () => {
     t = await createTestApp(kind)
@@ -547,6 +551,7 @@ describe.each(DATABASES)('every route × role × own and other organisation on %
       fileOf[side] = res.json().id
     }
     plan = await setUpPlan(t, org)
+    coord = await setUpCoord(t, org, plan)
   })
   afterAll(() => t.close())
 
@@ -583,7 +588,17 @@ describe.each(DATABASES)('every route × role × own and other organisation on %
         const expected = parseGrid(row, side, row.expect[side] as Grid)
         for (const role of ROLES) {
           const api = apis.get(role) as ReturnType<typeof as>
-          const ctx: Ctx = { t, org, side, role, me: users.get(role) as TestUser, stranger, fileOf, plan }
+          const ctx: Ctx = {
+            t,
+            org,
+            side,
+            role,
+            me: users.get(role) as TestUser,
+            stranger,
+            fileOf,
+            plan,
+            coord,
+          }
           const req = await row.request(ctx)
           const pattern = patternOf(row.route)
           if (req.method !== pattern.method || !pattern.url.test(req.url))

@@ -328,6 +328,8 @@ export const DecisionRefSchema = z.object({
   body: z.string().trim().min(1).max(200),
   number: z.string().trim().min(1).max(40),
   date: isoDateSchema,
+  /** A decision recorded in the portal; its body, number and date are then taken from it. */
+  decisionId: z.uuid().optional(),
 })
 
 export const ChangeProposalSchema = z.object({

@@ -1,6 +1,8 @@
 import type { Locale } from '@qalxan/contracts'
 import { z } from 'zod'
+import { COORDINATION_MESSAGES } from '../modules/coordination/coordination.labels.ts'
 import { PLAN_IMPORT_MESSAGES } from '../modules/strategy/plan-xlsx.fns.ts'
+import { COORDINATION_SERVICE_MESSAGES } from './messages-coordination.ts'
 import { PLAN_MESSAGES } from './messages-plan.ts'
 
 /**
@@ -274,7 +276,14 @@ const CATALOGUE: [en: string, az: string, ru: string][] = [
 ]
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const compiled = [...CATALOGUE, ...PLAN_MESSAGES, ...PLAN_IMPORT_MESSAGES].map(([en, az, ru]) => ({
+const ALL = [
+  ...CATALOGUE,
+  ...PLAN_MESSAGES,
+  ...PLAN_IMPORT_MESSAGES,
+  ...COORDINATION_SERVICE_MESSAGES,
+  ...COORDINATION_MESSAGES,
+]
+const compiled = ALL.map(([en, az, ru]) => ({
   pattern: new RegExp(`^${escapeRegExp(en).replace(/\\\{(\d)\\\}/g, '(.*?)')}$`, 's'),
   order: [...en.matchAll(/\{(\d)\}/g)].map((m) => Number(m[1])),
   az,
@@ -308,7 +317,7 @@ export const localeOf = (acceptLanguage: string | undefined): Locale => {
   return 'az'
 }
 
-export const catalogueSize = CATALOGUE.length + PLAN_MESSAGES.length + PLAN_IMPORT_MESSAGES.length
+export const catalogueSize = ALL.length
 
 const ZOD_LOCALES = { az: z.locales.az, en: z.locales.en, ru: z.locales.ru }
 

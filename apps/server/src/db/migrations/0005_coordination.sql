@@ -121,6 +121,7 @@ CREATE TABLE "coord_meetings" (
 	"cancel_reason" text,
 	"sequence" integer DEFAULT 0 NOT NULL,
 	"invitations_sent_at" timestamp with time zone,
+	"invitees" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"minutes_state" text DEFAULT 'none' NOT NULL,
 	"minutes_text" text DEFAULT '' NOT NULL,
 	"minutes_updated_at" timestamp with time zone,

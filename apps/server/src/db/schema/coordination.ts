@@ -83,6 +83,11 @@ export const coordMeetings = pgTable(
     cancelReason: text('cancel_reason'),
     sequence: integer('sequence').notNull().default(0),
     invitationsSentAt: timestamp('invitations_sent_at', { withTimezone: true }),
+    /** Who was sent the invitation, so that a change or a cancellation reaches the same people. */
+    invitees: jsonb('invitees')
+      .$type<{ name: string | null; email: string; locale: string }[]>()
+      .notNull()
+      .default([]),
     minutesState: text('minutes_state').notNull().default('none'),
     minutesText: text('minutes_text').notNull().default(''),
     minutesUpdatedAt: timestamp('minutes_updated_at', { withTimezone: true }),

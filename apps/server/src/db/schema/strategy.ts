@@ -187,7 +187,12 @@ export const planVersions = pgTable(
       .references(() => strategies.id),
     version: integer('version').notNull(),
     note: text('note').notNull(),
-    decision: jsonb('decision').$type<{ body: string; number: string; date: string } | null>(),
+    decision: jsonb('decision').$type<{
+      body: string
+      number: string
+      date: string
+      decisionId?: string
+    } | null>(),
     changeRequestId: uuid('change_request_id'),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     createdBy: text('created_by').references(() => user.id),
@@ -211,7 +216,12 @@ export const changeRequests = pgTable(
     current: jsonb('current').$type<Record<string, unknown>>().notNull(),
     justification: text('justification').notNull(),
     state: text('state').notNull().default('proposed'),
-    decision: jsonb('decision').$type<{ body: string; number: string; date: string } | null>(),
+    decision: jsonb('decision').$type<{
+      body: string
+      number: string
+      date: string
+      decisionId?: string
+    } | null>(),
     resultingVersion: integer('resulting_version'),
     createdBy: text('created_by').references(() => user.id),
     decidedBy: text('decided_by').references(() => user.id),

@@ -124,6 +124,11 @@ export const createStrategyService = (deps: {
   clock: Clock
   audit: AuditService
   policy: AccessPolicy
+  /** Looks up a decision recorded in the portal (coordination), for a change request that cites one. */
+  decisionRef?: (
+    ex: Executor,
+    id: string,
+  ) => Promise<{ decisionId: string; body: string; number: string; date: string } | null>
 }) => {
   const { database, clock, audit, policy } = deps
   const db = database.db
@@ -713,11 +718,15 @@ export const createStrategyService = (deps: {
           'Freeze the approved plan as baseline v1 before changing it',
         )
       const p = found.c.proposed
+      const cited = input.decision.decisionId
+        ? await deps.decisionRef?.(db, input.decision.decisionId)
+        : input.decision
+      if (!cited) throw notFound('Decision', input.decision.decisionId as string)
       return db.transaction(async (tx) => {
         const version = input.approve ? s.baselineVersion + 1 : null
         const c = await repo.decideChangeRequest(tx, id, {
           state: input.approve ? 'approved' : 'rejected',
-          decision: input.decision,
+          decision: cited,
           decidedBy: actor.userId,
           decidedAt: clock.now(),
           resultingVersion: version,
@@ -762,7 +771,7 @@ export const createStrategyService = (deps: {
             strategyId: s.id,
             version,
             note: `${found.c.kind} change of ${m.code}`,
-            decision: input.decision,
+            decision: cited,
             changeRequestId: id,
             snapshot: await snapshot(tx, s.id),
             createdBy: actor.userId,
@@ -773,7 +782,7 @@ export const createStrategyService = (deps: {
           action: input.approve ? 'change_request.approved' : 'change_request.rejected',
           targetType: 'change_request',
           targetId: id,
-          data: { measure: m.code, decision: input.decision, version },
+          data: { measure: m.code, decision: cited, version },
         })
         return changeOut({ c, measureCode: m.code })
       })
