@@ -21,13 +21,7 @@ import type { Config } from './config.ts'
 import { createAccessPolicy } from './modules/access/access.policy.ts'
 import { registerAudit } from './modules/audit/audit.routes.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
-import { createAssignmentsService } from './modules/coordination/assignments.service.ts'
-import { createAssignmentReminders } from './modules/coordination/coordination.jobs.ts'
-import { createCoordinationAccess } from './modules/coordination/coordination.policy.ts'
-import { registerCoordination } from './modules/coordination/coordination.routes.ts'
-import { createCoordinationService } from './modules/coordination/coordination.service.ts'
-import { createCoordinationDocuments } from './modules/coordination/coordination-documents.service.ts'
-import { createInvitations } from './modules/coordination/invitations.service.ts'
+import { createCoordination, registerCoordination } from './modules/coordination/index.ts'
 import { registerEvaluation } from './modules/evaluation/evaluation.routes.ts'
 import { createEvaluationService } from './modules/evaluation/evaluation.service.ts'
 import { createOfficialReportService } from './modules/evaluation/official-report.service.ts'
@@ -137,40 +131,17 @@ export const buildServices = (deps: AppDeps) => {
   })
   const search = createSearchService({ database, policy })
   const officialReports = createOfficialReportService({ database, clock, audit, policy, evaluation })
-  const coordinationAccess = createCoordinationAccess({
-    database,
-    policy,
-    today: () => clock.now().toISOString().slice(0, 10),
-  })
-  const noticeSender = { notify: notifications.notify, outbox, publicUrl: config.publicUrl }
-  const assignments = createAssignmentsService({
+  const coord = createCoordination({
     database,
     clock,
     audit,
     policy,
-    access: coordinationAccess,
-    ...noticeSender,
-  })
-  const coordination = createCoordinationService({
-    database,
-    clock,
-    audit,
-    policy,
-    access: coordinationAccess,
-    assignments,
-    ...noticeSender,
-  })
-  const invitations = createInvitations({
-    database,
-    clock,
-    audit,
+    notify: notifications.notify,
     outbox,
-    coordination,
-    mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
   })
-  const coordinationDocuments = createCoordinationDocuments({ clock, audit, coordination, assignments })
-  const assignmentReminders = createAssignmentReminders({ database, clock, audit, ...noticeSender })
+  const { coordination, assignments, invitations } = coord
   return {
     audit,
     policy,
@@ -192,8 +163,8 @@ export const buildServices = (deps: AppDeps) => {
     coordination,
     assignments,
     invitations,
-    coordinationDocuments,
-    assignmentReminders,
+    coordinationDocuments: coord.documents,
+    assignmentReminders: coord.reminders,
   }
 }
 export type Services = ReturnType<typeof buildServices>

@@ -116,7 +116,7 @@ program
     await withServices(async ({ database, services }) => {
       if (!(await isEmpty(database)))
         fail('The database already has organisations: demo data is loaded only into an empty one')
-      printDemoLogins(await seedDemo(database, services, config.dataDir, config.publicUrl))
+      printDemoLogins(await seedDemo(database, services, config.dataDir, config.publicUrl, config.mailFrom))
     })
   })
 

@@ -39,7 +39,9 @@ export const serve = async (config: Config, opts: { demo: boolean; withWorker: b
   await infra.jobs?.prepare(jobsOf(services))
   if (opts.demo && (await isEmpty(infra.database))) {
     app.log.info('empty database: loading demo data')
-    printDemoLogins(await seedDemo(infra.database, services, config.dataDir, config.publicUrl))
+    printDemoLogins(
+      await seedDemo(infra.database, services, config.dataDir, config.publicUrl, config.mailFrom),
+    )
   } else if (opts.demo) {
     const file = join(config.dataDir, 'demo-logins.json')
     if (existsSync(file)) printDemoLogins(JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[])

@@ -137,4 +137,37 @@ describe.each(DATABASES)('the demo Strategy and the official reports on %s', (ki
     expect(codes).not.toContain('8.2.4')
     expect(codes).not.toContain('8.4.1')
   })
+
+  it('holds the Commission meeting of 22 November 2023, the working group of January 2024 and assignments in every state', async () => {
+    const bodies = (await sec.get('/api/bodies')).json()
+    const commission = bodies.find((b: { code: string }) => b.code === 'KOMISSIYA')
+    const wg = bodies.find((b: { code: string }) => b.code === 'IQ-2024')
+    expect(wg).toMatchObject({ kind: 'working_group', establishedOn: '2024-01-18' })
+    const meetings = (await sec.get(`/api/bodies/${commission.id}/meetings`)).json()
+    const first = meetings.find((m: { startsAt: string }) => m.startsAt.startsWith('2023-11-22'))
+    expect(first).toMatchObject({ state: 'held', minutesState: 'approved' })
+    const detail = (await sec.get(`/api/meetings/${first.id}`)).json()
+    expect(detail.decisions.map((d: { number: string }) => d.number)).toEqual(['3/2023-1', '3/2023-2'])
+    expect(detail.decisions[1].text.az).toContain('işçi qrup')
+    // The working group was seated from the plan's lead and co-executors.
+    const members = (await sec.get(`/api/bodies/${wg.id}/members?on=2024-02-01`)).json()
+    const orgs = new Set(members.map((m: { orgCode: string }) => m.orgCode))
+    for (const code of ['NK', 'XRITDX', 'RINN', 'DTX', 'DIN', 'ASAN', 'ETN']) expect(orgs).toContain(code)
+    expect((await sec.get(`/api/bodies/${wg.id}/members?on=2024-01-10`)).json()).toEqual([])
+    const all = (await sec.get('/api/assignments?limit=100')).json().items as {
+      state: string
+      overdue: boolean
+      orgCode: string
+    }[]
+    const states = new Set(all.map((a) => `${a.state}${a.overdue ? ':overdue' : ''}`))
+    for (const s of ['done', 'reported', 'open', 'open:overdue']) expect(states).toContain(s)
+    // A focal point sees the group and its own organisation's overdue assignment.
+    const mine = (await focal.get('/api/assignments?overdue=true')).json().items
+    expect(mine.map((a: { orgCode: string }) => a.orgCode)).toContain('RINN')
+    const upcoming = (
+      await sec.get(`/api/meetings?from=${new Date().toISOString().slice(0, 10)}&to=2099-12-31`)
+    ).json()
+    expect(upcoming).toHaveLength(1)
+    expect((await sec.get(`/api/meetings/${upcoming[0].id}`)).json().minutesToApprove).toHaveLength(1)
+  })
 })

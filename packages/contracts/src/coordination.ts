@@ -349,7 +349,7 @@ export const AssignmentSchema = z.object({
   measureCode: z.string().nullable(),
   changeRequestId: z.string().nullable(),
   state: AssignmentStateSchema,
-  /** Open or reported after its due date. */
+  /** Still open after its due date (a report awaiting review does not count). */
   overdue: z.boolean(),
   completedOn: z.string().nullable(),
   reports: z.array(AssignmentReportSchema),

@@ -45,6 +45,35 @@ const PERIODS: { label: string; history: number; end: 'locked' | 'published' | '
   { label: '2026-H2', history: 5, end: 'open' },
 ]
 
+/** Loads a demo person as the services see them (grants and clearance), once per address. */
+export const demoActors = (database: Database) => {
+  const actors = new Map<string, Actor>()
+  return async (email: string): Promise<Actor> => {
+    const cached = actors.get(email)
+    if (cached) return cached
+    const [u] = await database.db.select().from(user).where(eq(user.email, email))
+    if (!u) throw new Error(`demo user ${email} is missing`)
+    const grants = await database.db
+      .select({ role: roleGrants.role, orgId: roleGrants.orgId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, u.id), isNull(roleGrants.revokedAt)))
+    const a: Actor = {
+      userId: u.id,
+      orgId: grants[0]?.orgId ?? null,
+      grants: grants as RoleGrant[],
+      clearance: u.clearance as Actor['clearance'],
+      sessionId: null,
+      authMethod: 'session',
+      scopes: ['read', 'write'],
+      mfaAt: null,
+      requestId: null,
+      ip: null,
+    }
+    actors.set(email, a)
+    return a
+  }
+}
+
 /**
  * Loads the demo Strategy and its history through the services, as the people of the demo would
  * have done it, on a clock that walks from 2023 to now: every step is checked by the same rules
@@ -72,31 +101,7 @@ export const seedDemoPlan = async (
   })
   const evaluation = createEvaluationService({ database, clock, audit, policy, strategy })
 
-  const actors = new Map<string, Actor>()
-  const actor = async (email: string): Promise<Actor> => {
-    const cached = actors.get(email)
-    if (cached) return cached
-    const [u] = await database.db.select().from(user).where(eq(user.email, email))
-    if (!u) throw new Error(`demo user ${email} is missing`)
-    const grants = await database.db
-      .select({ role: roleGrants.role, orgId: roleGrants.orgId })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.userId, u.id), isNull(roleGrants.revokedAt)))
-    const a: Actor = {
-      userId: u.id,
-      orgId: grants[0]?.orgId ?? null,
-      grants: grants as RoleGrant[],
-      clearance: u.clearance as Actor['clearance'],
-      sessionId: null,
-      authMethod: 'session',
-      scopes: ['read', 'write'],
-      mfaAt: null,
-      requestId: null,
-      ip: null,
-    }
-    actors.set(email, a)
-    return a
-  }
+  const actor = demoActors(database)
   const sec = await actor('secretariat@qalxan.local')
   const evaluator = await actor('evaluator@qalxan.local')
 

@@ -8,6 +8,7 @@ import { account, memberships, organizations, roleGrants, user } from '../db/sch
 import { systemActor } from '../modules/access/actor.ts'
 import type { Database } from '../platform/db.ts'
 import { totpFromUri } from '../platform/totp.ts'
+import { seedDemoCoordination } from './demo-coordination-seed.ts'
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts'
 import { seedDemoPlan } from './demo-plan-seed.ts'
 
@@ -58,6 +59,7 @@ export const seedDemo = async (
   services: Services,
   dataDir: string,
   publicUrl = 'http://localhost:3000',
+  mailFrom = 'Qalxan <no-reply@qalxan.local>',
 ): Promise<DemoLogin[]> => {
   const today = new Date().toISOString().slice(0, 10)
   const ids = new Map<string, string>()
@@ -109,6 +111,7 @@ export const seedDemo = async (
     logins.push(login)
   }
   await seedDemoPlan(database, services, publicUrl)
+  await seedDemoCoordination(database, services, publicUrl, mailFrom)
   writeFileSync(join(dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`, { mode: 0o600 })
   return logins
 }

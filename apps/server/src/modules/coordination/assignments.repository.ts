@@ -42,7 +42,7 @@ const where = (scope: AssignmentScope, f: AssignmentFilter) =>
     f.orgId ? eq(coordAssignments.orgId, f.orgId) : undefined,
     f.state ? eq(coordAssignments.state, f.state) : undefined,
     f.overdueOn
-      ? and(inArray(coordAssignments.state, ['open', 'reported']), lt(coordAssignments.dueOn, f.overdueOn))
+      ? and(eq(coordAssignments.state, 'open'), lt(coordAssignments.dueOn, f.overdueOn))
       : undefined,
     f.decisionIds ? inArray(coordAssignments.decisionId, f.decisionIds) : undefined,
     f.ids ? inArray(coordAssignments.id, f.ids) : undefined,
@@ -152,7 +152,7 @@ export const assignmentsRepository = {
       reported: sql<number>`count(*) filter (where ${coordAssignments.state} = 'reported')`.mapWith(Number),
       done: sql<number>`count(*) filter (where ${coordAssignments.state} = 'done')`.mapWith(Number),
       cancelled: sql<number>`count(*) filter (where ${coordAssignments.state} = 'cancelled')`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${coordAssignments.state} in ('open', 'reported')
+      overdue: sql<number>`count(*) filter (where ${coordAssignments.state} = 'open'
         and ${coordAssignments.dueOn} < ${today})`.mapWith(Number),
       doneLate: sql<number>`count(*) filter (where ${coordAssignments.state} = 'done'
         and ${coordAssignments.completedOn} > ${coordAssignments.dueOn})`.mapWith(Number),

@@ -76,7 +76,8 @@ export const createAssignmentsService = (
         measureCode: sees ? r.measureCode : null,
         changeRequestId: r.a.changeRequestId,
         state,
-        overdue: (state === 'open' || state === 'reported') && r.a.dueOn < day,
+        // A report awaiting review is the reviewer's to answer, not the assignee's delay.
+        overdue: state === 'open' && r.a.dueOn < day,
         completedOn: r.a.completedOn,
         reports: reports
           .filter((x) => x.r.assignmentId === r.a.id)
