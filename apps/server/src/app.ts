@@ -141,7 +141,7 @@ export const buildServices = (deps: AppDeps) => {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
   })
-  const { coordination, assignments, invitations } = coord
+  const { coordination, agenda, assignments, invitations } = coord
   return {
     audit,
     policy,
@@ -161,6 +161,7 @@ export const buildServices = (deps: AppDeps) => {
     officialReports,
     reminders,
     coordination,
+    agenda,
     assignments,
     invitations,
     coordinationDocuments: coord.documents,
@@ -326,6 +327,7 @@ export const buildApp = async (
   registerSearch(app, services)
   registerCoordination(app, {
     coordination: services.coordination,
+    agenda: services.agenda,
     assignments: services.assignments,
     invitations: services.invitations,
     documents: services.coordinationDocuments,

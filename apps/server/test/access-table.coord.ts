@@ -36,7 +36,7 @@ let seq = 0
 /** Two bodies, a past and a future meeting in each, decisions and assignments, built by the secretariat. */
 export const setUpCoord = async (t: TestApp, org: Record<Side, Org>, plan: PlanWorld) => {
   const actor: Actor = plan.actor
-  const { coordination, assignments } = t.services
+  const { coordination, agenda, assignments } = t.services
   const body = async (code: string, sides: Side[]) => {
     const b = await coordination.createBody(actor, {
       kind: 'working_group',
@@ -88,7 +88,7 @@ export const setUpCoord = async (t: TestApp, org: Record<Side, Org>, plan: PlanW
   }
   const item = async (meetingId: string) =>
     (
-      await coordination.addItem(actor, meetingId, {
+      await agenda.addItem(actor, meetingId, {
         title: { az: 'Məsələ' },
         description: '',
         presenterOrgId: null,
@@ -103,11 +103,11 @@ export const setUpCoord = async (t: TestApp, org: Record<Side, Org>, plan: PlanW
   const today = t.clock.now().toISOString().slice(0, 10)
   const dueOn = new Date(t.clock.now().getTime() + 20 * DAY).toISOString().slice(0, 10)
   const request = async (side: Side) => {
-    const agenda = await coordination.requestReports(actor, items[side], {
+    const items2 = await agenda.requestReports(actor, items[side], {
       orgIds: [org[side].id],
       dueOn: today,
     })
-    return agenda.find((i) => i.id === items[side])?.requests[0]?.id as string
+    return items2.find((i) => i.id === items[side])?.requests[0]?.id as string
   }
   const requests = { own: await request('own'), other: await request('other') }
   const decide = async (side: Side) => {

@@ -44,6 +44,7 @@ export const seedDemoCoordination = async (
   const policy = createAccessPolicy({ now: clock.now, onDenied: async () => {} })
   const {
     coordination: c,
+    agenda: g,
     assignments: a,
     invitations,
   } = createCoordination({
@@ -153,7 +154,7 @@ export const seedDemoCoordination = async (
     presenter?: string,
   ) =>
     (
-      await c.addItem(sec, meetingId, {
+      await g.addItem(sec, meetingId, {
         title,
         description: '',
         presenterOrgId: presenter ? org(presenter) : null,
@@ -311,12 +312,12 @@ export const seedDemoCoordination = async (
     [{ kind: 'measure', targetId: measure('8.1.2') }],
     'DIN',
   )
-  await c.requestReports(sec, risks, { orgIds: [org('NK')], dueOn: '2024-02-02' })
+  await g.requestReports(sec, risks, { orgIds: [org('NK')], dueOn: '2024-02-02' })
   await invitations.send(sec, w1.id, [])
   now = at('2024-02-01')
   const nkRequest = (await c.meeting(sec, w1.id)).agenda.find((i) => i.id === risks)?.requests[0]
   if (nkRequest)
-    await c.submitItemReport(await actor('focal.nk@qalxan.local'), nkRequest.id, {
+    await g.submitItemReport(await actor('focal.nk@qalxan.local'), nkRequest.id, {
       text: 'Qaydanın konsepsiyası hazırlanıb; risk kateqoriyaları XRİTDX ilə razılaşdırılır.',
       fileId: null,
     })
@@ -673,7 +674,7 @@ export const seedDemoCoordination = async (
       { kind: 'measure', targetId: measure('8.1.2') },
     ],
   )
-  await c.requestReports(sec, status, { orgIds: [org('NK'), org('DIN')], dueOn: inDays(7) })
+  await g.requestReports(sec, status, { orgIds: [org('NK'), org('DIN')], dueOn: inDays(7) })
   await invitations.send(sec, next.id, [])
   return { commission: commission.id, workingGroup: wg.id }
 }

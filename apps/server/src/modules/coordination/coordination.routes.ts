@@ -41,6 +41,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actorOf } from '../identity/identity.routes.ts'
+import type { AgendaService } from './agenda.service.ts'
 import type { AssignmentsService } from './assignments.service.ts'
 import type { CoordinationService } from './coordination.service.ts'
 import type { CoordinationDocuments } from './coordination-documents.service.ts'
@@ -60,12 +61,13 @@ export const registerCoordination = (
   app: FastifyInstance,
   deps: {
     coordination: CoordinationService
+    agenda: AgendaService
     assignments: AssignmentsService
     invitations: Invitations
     documents: CoordinationDocuments
   },
 ) => {
-  const { coordination: c, assignments: a, invitations, documents } = deps
+  const { coordination: c, agenda, assignments: a, invitations, documents } = deps
   const r = app.withTypeProvider<ZodTypeProvider>()
 
   // ---- bodies and membership ----
@@ -232,7 +234,7 @@ export const registerCoordination = (
       body: AgendaItemInputSchema,
       response: { 200: z.array(AgendaItemSchema) },
     },
-    handler: (req) => c.addItem(actorOf(req), req.params.id, req.body),
+    handler: (req) => agenda.addItem(actorOf(req), req.params.id, req.body),
   })
   r.put('/api/agenda-items/:id', {
     config: write,
@@ -243,7 +245,7 @@ export const registerCoordination = (
       body: AgendaItemInputSchema,
       response: { 200: z.array(AgendaItemSchema) },
     },
-    handler: (req) => c.updateItem(actorOf(req), req.params.id, req.body),
+    handler: (req) => agenda.updateItem(actorOf(req), req.params.id, req.body),
   })
   r.delete('/api/agenda-items/:id', {
     config: write,
@@ -253,7 +255,7 @@ export const registerCoordination = (
       params: idParams,
       response: { 200: z.array(AgendaItemSchema) },
     },
-    handler: (req) => c.removeItem(actorOf(req), req.params.id),
+    handler: (req) => agenda.removeItem(actorOf(req), req.params.id),
   })
   r.put('/api/meetings/:id/agenda/order', {
     config: write,
@@ -264,7 +266,7 @@ export const registerCoordination = (
       body: AgendaOrderSchema,
       response: { 200: z.array(AgendaItemSchema) },
     },
-    handler: (req) => c.reorder(actorOf(req), req.params.id, req.body.itemIds),
+    handler: (req) => agenda.reorder(actorOf(req), req.params.id, req.body.itemIds),
   })
   r.post('/api/agenda-items/:id/requests', {
     config: write,
@@ -275,7 +277,7 @@ export const registerCoordination = (
       body: ItemRequestInputSchema,
       response: { 200: z.array(AgendaItemSchema) },
     },
-    handler: (req) => c.requestReports(actorOf(req), req.params.id, req.body),
+    handler: (req) => agenda.requestReports(actorOf(req), req.params.id, req.body),
   })
   r.post('/api/item-requests/:id/submit', {
     config: write,
@@ -286,7 +288,7 @@ export const registerCoordination = (
       body: ItemRequestSubmitSchema,
       response: { 200: AgendaItemSchema },
     },
-    handler: (req) => c.submitItemReport(actorOf(req), req.params.id, req.body),
+    handler: (req) => agenda.submitItemReport(actorOf(req), req.params.id, req.body),
   })
 
   // ---- attendance, minutes, documents ----

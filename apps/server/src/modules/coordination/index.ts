@@ -4,6 +4,7 @@ import type { AccessPolicy } from '../access/access.policy.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { OutboxService } from '../notifications/outbox.service.ts'
+import { createAgendaService } from './agenda.service.ts'
 import { createAssignmentsService } from './assignments.service.ts'
 import { createAssignmentReminders } from './coordination.jobs.ts'
 import { createCoordinationAccess } from './coordination.policy.ts'
@@ -11,6 +12,7 @@ import { createCoordinationService } from './coordination.service.ts'
 import { createCoordinationDocuments } from './coordination-documents.service.ts'
 import { createInvitations } from './invitations.service.ts'
 
+export type { AgendaService } from './agenda.service.ts'
 export type { AssignmentsService } from './assignments.service.ts'
 export { registerCoordination } from './coordination.routes.ts'
 export type { CoordinationService } from './coordination.service.ts'
@@ -43,6 +45,7 @@ export const createCoordination = (deps: {
     assignments,
     ...sender,
   })
+  const agenda = createAgendaService({ database, clock, audit, policy, meetings: coordination, ...sender })
   const invitations = createInvitations({
     database,
     clock,
@@ -54,5 +57,5 @@ export const createCoordination = (deps: {
   })
   const documents = createCoordinationDocuments({ clock, audit, coordination, assignments })
   const reminders = createAssignmentReminders({ database, clock, audit, ...sender })
-  return { coordination, assignments, invitations, documents, reminders }
+  return { coordination, agenda, assignments, invitations, documents, reminders }
 }
