@@ -13,6 +13,11 @@ import { ErrorPage, NoAccessPage, NotFoundPage } from '../components/status-page
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx'
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx'
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx'
+import {
+  parseAssignmentSearch,
+  parseCalendarSearch,
+  parseSummarySearch,
+} from '../features/coordination/search.ts'
 import { HomePage } from '../features/home/home-page.tsx'
 import { meQuery, useCurrentMe } from '../features/me/api/me.ts'
 import {
@@ -97,6 +102,18 @@ const OrganisationPage = lazyRouteComponent(
 const PublicResultsPage = lazyRouteComponent(
   () => import('../features/public-results/components/public-results-page.tsx'),
   'PublicResultsPage',
+)
+
+// Coordination: one chunk for its pages (features/coordination/pages.ts); the summary carries ECharts.
+const coordinationPages = () => import('../features/coordination/pages.ts')
+const CalendarPage = lazyRouteComponent(coordinationPages, 'CalendarPage')
+const BodiesPage = lazyRouteComponent(coordinationPages, 'BodiesPage')
+const BodyPage = lazyRouteComponent(coordinationPages, 'BodyPage')
+const MeetingPage = lazyRouteComponent(coordinationPages, 'MeetingPage')
+const AssignmentsPage = lazyRouteComponent(coordinationPages, 'AssignmentsPage')
+const ExecutionSummaryPage = lazyRouteComponent(
+  () => import('../features/coordination/components/summary-page.tsx'),
+  'ExecutionSummaryPage',
 )
 
 export interface RouterContext {
@@ -317,6 +334,59 @@ const organisationViewRoute = createRoute({
   }),
 })
 
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination',
+  validateSearch: parseCalendarSearch,
+  component: guarded('coord.read', function CalendarRoute() {
+    const { month, body } = calendarRoute.useSearch()
+    return <CalendarPage month={month} bodyId={body} />
+  }),
+})
+
+const bodiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination/bodies',
+  component: guarded('coord.read', BodiesPage),
+})
+
+const bodyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination/bodies/$bodyId',
+  component: guarded('coord.read', function BodyRoute() {
+    const { bodyId } = bodyRoute.useParams()
+    return <BodyPage key={bodyId} bodyId={bodyId} />
+  }),
+})
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination/meetings/$meetingId',
+  component: guarded('coord.read', function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams()
+    return <MeetingPage key={meetingId} meetingId={meetingId} />
+  }),
+})
+
+const assignmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination/assignments',
+  validateSearch: parseAssignmentSearch,
+  component: guarded('coord.read', function AssignmentsRoute() {
+    return <AssignmentsPage search={assignmentsRoute.useSearch()} />
+  }),
+})
+
+const executionSummaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coordination/summary',
+  validateSearch: parseSummarySearch,
+  component: guarded('coord.read', function ExecutionSummaryRoute() {
+    const { body, org } = executionSummaryRoute.useSearch()
+    return <ExecutionSummaryPage bodyId={body} orgId={org} />
+  }),
+})
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage })
 
 export const routeTree = rootRoute.addChildren([
@@ -344,6 +414,12 @@ export const routeTree = rootRoute.addChildren([
     reportingRoute,
     dashboardRoute,
     organisationViewRoute,
+    calendarRoute,
+    bodiesRoute,
+    bodyRoute,
+    meetingRoute,
+    assignmentsRoute,
+    executionSummaryRoute,
     accountRoute,
   ]),
 ])

@@ -1,6 +1,6 @@
 import { type Me, type Permission, ROLE_PERMISSIONS, type Role } from '@qalxan/contracts'
 import { describe, expect, it } from 'vitest'
-import { allowedDuringMfaSetup, navigationFor } from './nav.ts'
+import { allowedDuringMfaSetup, navGroups, navigationFor } from './nav.ts'
 
 function meWith(roles: Role[], mfaSetupRequired = false): Pick<Me, 'permissions' | 'mfaSetupRequired'> {
   const permissions = new Set<Permission>()
@@ -17,6 +17,10 @@ describe('navigation by permission', () => {
       'plan',
       'reporting',
       'dashboard',
+      'meetings',
+      'bodies',
+      'assignments',
+      'coordinationSummary',
       'organizations',
       'users',
       'audit',
@@ -32,6 +36,10 @@ describe('navigation by permission', () => {
       'plan',
       'reporting',
       'dashboard',
+      'meetings',
+      'bodies',
+      'assignments',
+      'coordinationSummary',
       'organizations',
       'users',
       'audit',
@@ -46,6 +54,10 @@ describe('navigation by permission', () => {
       'plan',
       'reporting',
       'dashboard',
+      'meetings',
+      'bodies',
+      'assignments',
+      'coordinationSummary',
       'organizations',
       'users',
       'notifications',
@@ -64,6 +76,20 @@ describe('navigation by permission', () => {
       'account',
     ])
     expect(keys([])).toEqual(['home', 'notifications', 'account'])
+  })
+
+  it('keeps the coordination pages together under their heading', () => {
+    const groups = navGroups(navigationFor(meWith(['secretariat'])))
+    const coordination = groups.filter((g) => g.section === 'coordination')
+    expect(coordination).toHaveLength(1)
+    expect(coordination[0]?.items.map((i) => i.to)).toEqual([
+      '/coordination',
+      '/coordination/bodies',
+      '/coordination/assignments',
+      '/coordination/summary',
+    ])
+    expect(groups.filter((g) => !g.section).every((g) => g.items.length === 1)).toBe(true)
+    expect(keys(['viewer'])).not.toContain('meetings')
   })
 
   it('combines roles held in different organisations', () => {

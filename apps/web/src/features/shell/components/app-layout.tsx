@@ -4,14 +4,23 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShieldMark } from '../../../components/shield-mark.tsx'
 import { useCurrentMe } from '../../me/api/me.ts'
-import { allowedDuringMfaSetup, navigationFor, TWO_FACTOR_SETUP_PATH } from '../nav.ts'
+import {
+  allowedDuringMfaSetup,
+  NAV_SECTIONS,
+  type NavItem,
+  navGroups,
+  navigationFor,
+  TWO_FACTOR_SETUP_PATH,
+} from '../nav.ts'
 import { LanguageSwitcher } from './language-switcher.tsx'
 import { NotificationBell } from './notification-bell.tsx'
 import { SearchBox } from './search-box.tsx'
 import { UserMenu } from './user-menu.tsx'
 
-function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)
+function isActive(pathname: string, item: Pick<NavItem, 'to' | 'exact'>): boolean {
+  const { to } = item
+  if (to === '/' || item.exact) return pathname === to
+  return pathname === to || pathname.startsWith(`${to}/`)
 }
 
 /** Header, navigation and main landmark of every signed-in page. */
@@ -80,17 +89,30 @@ export function AppLayout() {
           aria-label={t('shell.mainNavigation')}
         >
           <ul>
-            {items.map((item) => {
-              const active = isActive(pathname, item.to)
+            {navGroups(items).map((group) => {
+              const links = group.items.map((item) => {
+                const active = isActive(pathname, item)
+                return (
+                  <li key={item.key}>
+                    <Link
+                      to={item.to}
+                      activeOptions={item.exact ? { exact: true } : undefined}
+                      className={active ? 'nav-link active' : 'nav-link'}
+                      aria-current={active ? 'page' : undefined}
+                    >
+                      {t(item.labelKey)}
+                    </Link>
+                  </li>
+                )
+              })
+              if (!group.section) return links
+              const headingId = `nav-section-${group.section}`
               return (
-                <li key={item.key}>
-                  <Link
-                    to={item.to}
-                    className={active ? 'nav-link active' : 'nav-link'}
-                    aria-current={active ? 'page' : undefined}
-                  >
-                    {t(item.labelKey)}
-                  </Link>
+                <li key={group.section}>
+                  <Text id={headingId} size="xs" fw={700} c="dimmed" tt="uppercase" px={12} pt={12} pb={4}>
+                    {t(NAV_SECTIONS[group.section].labelKey)}
+                  </Text>
+                  <ul aria-labelledby={headingId}>{links}</ul>
                 </li>
               )
             })}
