@@ -127,13 +127,9 @@ export const createAssignmentsService = (
     const meetingDay = isoDay(m.startsAt)
     const seats = await repo.members(ex, m.bodyId, meetingDay)
     const memberOrgs = new Set(seats.map((s) => s.m.orgId))
-    const orgs = new Map(
-      (
-        await repo.orgsByIds(
-          ex,
-          input.map((a) => a.orgId),
-        )
-      ).map((o) => [o.id, o]),
+    const orgs = await repo.orgMap(
+      ex,
+      input.map((a) => a.orgId),
     )
     const issues: { path: (string | number)[]; message: string }[] = []
     for (const [i, a] of input.entries()) {

@@ -138,6 +138,10 @@ export const coordinationRepository = {
           .from(organizations)
           .where(inArray(organizations.id, ids)),
 
+  /** The same, by id. */
+  orgMap: async (db: Executor, ids: string[]) =>
+    new Map((await coordinationRepository.orgsByIds(db, ids)).map((o) => [o.id, o])),
+
   /** The people holding these roles in these organisations (for notices). */
   holders: (db: Executor, orgIds: string[], roles: string[]) =>
     orgIds.length === 0

@@ -245,13 +245,9 @@ export const createCoordinationService = (
     async addMembers(actor: Actor, bodyId: string, input: MemberInput[]): Promise<Member[]> {
       await policy.require(actor, 'coord.manage')
       const body = await bodyOrThrow(db, bodyId)
-      const orgs = new Map(
-        (
-          await repo.orgsByIds(
-            db,
-            input.map((m) => m.orgId),
-          )
-        ).map((o) => [o.id, o]),
+      const orgs = await repo.orgMap(
+        db,
+        input.map((m) => m.orgId),
       )
       const issues: { path: (string | number)[]; message: string }[] = []
       for (const [i, m] of input.entries()) {
