@@ -651,7 +651,7 @@ export const seedDemoCoordination = async (
   now = new Date(Date.now() - 2 * DAY)
   const next = await c.schedule(await actor('chair@qalxan.local'), {
     bodyId: wg.id,
-    number: `İQ-${new Date().getUTCFullYear()}/next`,
+    number: `İQ-1/${new Date().getUTCFullYear()}`,
     title: {
       az: 'İşçi qrupun növbəti iclası',
       en: 'Next meeting of the working group',
