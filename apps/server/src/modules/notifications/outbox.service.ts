@@ -10,6 +10,8 @@ export type OutgoingMail = { to: string; subject: string; text: string }
 export type OutboxService = ReturnType<typeof createOutboxService>
 
 const MAX_ATTEMPTS = 5
+/** Rows per multi-row insert, well within PostgreSQL's 65,535 parameters per statement. */
+const BATCH = 1000
 const CLAIM_TIMEOUT_MS = 10 * 60_000
 
 export const createOutboxService = (deps: {
@@ -71,12 +73,20 @@ export const createOutboxService = (deps: {
     flushJob,
     /** Writes mail in the caller's transaction: a rollback takes the mail with it. */
     async enqueue(tx: Tx, mail: OutgoingMail) {
-      const [row] = await tx
-        .insert(mailOutbox)
-        .values({ ...mail, status })
-        .returning({ id: mailOutbox.id })
-      if (mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
-      return row?.id as string
+      return (await service.enqueueAll(tx, [mail]))[0] as string
+    },
+    /** Many messages in one statement per thousand, and one flush for them all. */
+    async enqueueAll(tx: Tx, mails: OutgoingMail[]) {
+      const ids: string[] = []
+      for (let i = 0; i < mails.length; i += BATCH) {
+        const rows = await tx
+          .insert(mailOutbox)
+          .values(mails.slice(i, i + BATCH).map((m) => ({ ...m, status })))
+          .returning({ id: mailOutbox.id })
+        ids.push(...rows.map((r) => r.id))
+      }
+      if (ids.length && mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
+      return ids
     },
     enqueueAlone(mail: OutgoingMail) {
       return database.db.transaction((tx) => service.enqueue(tx, mail))
