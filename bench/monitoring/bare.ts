@@ -120,10 +120,26 @@ const PERIOD_REPORT = `
   from reporting_periods p left join measure_reports r on r.period_id = p.id and r.measure_id = $1
   where p.id = $2`
 
-const FOLD = (col: string) => `lower(translate(${col}, 'ƏəĞğİıÖöŞşÇçÜüЁё', 'EeGgIiOoSsCcUuЕе'))`
-/** Every term in the folded column; `measures.search_text` is stored folded, so it is compared as it is. */
-const likeAll = (col: string, from: number, n: number, folded = false) =>
-  Array.from({ length: n }, (_, i) => `${folded ? col : FOLD(col)} like $${from + i}`).join(' and ')
+/** The rest of what the measure page shows: the strategy's periods, the contributions, the change requests. */
+const PERIODS = `select p.* from reporting_periods p
+  where p.strategy_id = (select strategy_id from measures where id = $1) order by p.due_on, p.label`
+const CONTRIBUTIONS = `
+  select c.*, o.name as org_name,
+    (select coalesce(json_agg(json_build_object('id', v.id, 'kind', v.kind, 'title', v.title, 'fileId', v.file_id,
+       'filename', f.filename, 'size', f.size, 'sha256', f.sha256, 'url', v.url, 'actType', v.act_type,
+       'actNumber', v.act_number, 'actDate', v.act_date, 'createdAt', v.created_at) order by v.created_at), '[]')
+       from evidence v left join files f on f.id = v.file_id where v.contribution_id = c.id) as evidence
+  from contributions c join organizations o on o.id = c.org_id
+  where c.measure_id = $1 and c.period_id = $2 order by o.code`
+const CHANGES = `select c.*, m.code as measure_code from change_requests c join measures m on m.id = c.measure_id
+  where c.measure_id = $1 order by c.created_at desc`
+
+/**
+ * Every term in a stored folded text: `measures.search_text` (folded when written) and the generated
+ * `…_folded` columns of reports, evidence and evaluations (migration 0006), each with a trigram index.
+ */
+const likeAll = (col: string, from: number, n: number) =>
+  Array.from({ length: n }, (_, i) => `${col} like $${from + i}`).join(' and ')
 
 /** Locks the chain, reads its head and appends one event: what any writer of the audit trail must do. */
 const appendAudit = async (
@@ -229,6 +245,16 @@ export const BARE: Record<string, (q: Q, a: Args) => Promise<unknown>> = {
     await q(MEASURE_HEAD, [a.measureId])
     return q(EVALUATIONS, [a.measureId])
   },
+  /** The measure page in one request: the measure once, then each kind of row it shows. */
+  measurePage: async (q, a) => {
+    await auth(q, a.token)
+    await q(MEASURE, [a.measureId])
+    await q(PERIODS, [a.measureId])
+    await q(REPORTS, [a.measureId])
+    await q(EVALUATIONS, [a.measureId])
+    await q(CONTRIBUTIONS, [a.measureId, a.periodId])
+    return q(CHANGES, [a.measureId])
+  },
   periodReport: async (q, a) => {
     await auth(q, a.token)
     await q(MEASURE_HEAD, [a.measureId])
@@ -322,27 +348,27 @@ export const BARE: Record<string, (q: Q, a: Args) => Promise<unknown>> = {
     const T = 4
     return q(
       `(select 'measure' as kind, m.id, m.code from measures m
-          where m.confidentiality = any($1) and ${likeAll('m.search_text', T, n, true)} order by m.code limit $2)
+          where m.confidentiality = any($1) and ${likeAll('m.search_text', T, n)} order by m.code limit $2)
        union all
        (select 'report', r.id, m.code from measure_reports r join measures m on m.id = r.measure_id
           join reporting_periods p on p.id = r.period_id
           where m.confidentiality = any($1) and ${readable}
-            and ${likeAll(`r.work_done || ' ' || r.problems || ' ' || r.next_steps`, T, n)} limit $2)
+            and ${likeAll('r.text_folded', T, n)} limit $2)
        union all
        (select 'evidence', v.id, m.code from evidence v join measure_reports r on r.id = v.report_id
           join measures m on m.id = r.measure_id
-          where m.confidentiality = any($1) and ${readable} and ${likeAll('v.title', T, n)} limit $2)
+          where m.confidentiality = any($1) and ${readable} and ${likeAll('v.title_folded', T, n)} limit $2)
        union all
        (select 'evidence', v.id, m.code from evidence v join contributions c on c.id = v.contribution_id
           join measures m on m.id = c.measure_id
-          where m.confidentiality = any($1) and ${readable} and ${likeAll('v.title', T, n)} limit $2)
+          where m.confidentiality = any($1) and ${readable} and ${likeAll('v.title_folded', T, n)} limit $2)
        union all
        (select 'comment', r.id, m.code from measure_reports r join measures m on m.id = r.measure_id
-          where m.confidentiality = any($1) and ${readable} and r.review_comment is not null
-            and ${likeAll('r.review_comment', T, n)} limit $2)
+          where m.confidentiality = any($1) and ${readable} and r.comment_folded is not null
+            and ${likeAll('r.comment_folded', T, n)} limit $2)
        union all
        (select 'comment', e.id, m.code from evaluations e join measures m on m.id = e.measure_id
-          where m.confidentiality = any($1) and ${readable} and ${likeAll('e.comment', T, n)} limit $2)`,
+          where m.confidentiality = any($1) and ${readable} and ${likeAll('e.comment_folded', T, n)} limit $2)`,
       [a.levels, a.limit, a.orgs ?? null, ...likes],
     )
   },

@@ -226,9 +226,32 @@ export const buildRows = (
     group: 'measure page',
     label: 'the four calls together (sum)',
     step: 'sum',
-    under50: true,
+    under50: false,
     shared: true,
     ...page,
+  })
+  // What the web's measure page sends now: one call for all it shows (the four above, the periods,
+  // the period's contributions and the change requests), beside the bare SQL of all of it.
+  const whole = times(n, (i) => {
+    const { f, m } = pages[i % pages.length] as (typeof pages)[number]
+    return {
+      app: [get(`/api/measures/${m.id}/page?periodId=${open.id}`, f)],
+      bare: [{ fn: 'measurePage', args: { token: f.token, measureId: m.id, periodId: open.id } }],
+    }
+  })
+  rows.push({
+    group: 'measure page',
+    label: 'GET /api/measures/:id/page?periodId (the page, one call), focal point',
+    step: 0,
+    under50: true,
+    app: split(
+      whole.map((s) => s.app),
+      opts.warmup,
+    ),
+    bare: split(
+      whole.map((s) => s.bare),
+      opts.warmup,
+    ),
   })
 
   // Saves by the lead's focal point, round the drafts (each save must name the revision it read).

@@ -2,29 +2,22 @@ import type { Database } from '../../apps/server/src/platform/db.ts'
 
 /**
  * Indexes proposed for the misses that an index can fix, tried on the benchmark's own database
- * after the main measurements (PostgreSQL only). The expressions are exactly those
- * `search.service.ts` sends (`lower(translate(col, 'ƏəĞğ…', 'EeGg…'))` via its `fold`; the measures'
- * `search_text`, stored folded, as it is), so the portal's own statements use them unchanged:
- * `like '%term%'` on a trigram GIN index finds rows without reading every one. Since this benchmark
- * first proposed them they are migration 0004_search_indexes.sql; an index that the migrations
- * already made is left as it is, and with all of them there the phase is skipped.
+ * after the main measurements (PostgreSQL only), on exactly what `search.service.ts` compares: the
+ * stored folded texts (`measures.search_text`, and the generated `…_folded` columns of reports,
+ * evidence and evaluations), so that `like '%term%'` on a trigram GIN index finds rows without
+ * reading every one. This benchmark first proposed them on the folding expressions (migration
+ * 0004_search_indexes.sql); they are now on the stored columns (0006_search_folded_columns.sql). An
+ * index that the migrations already made is left as it is, and with all of them there the phase is
+ * skipped.
  */
-const FOLD = (col: string) => `lower(translate(${col}, 'ƏəĞğİıÖöŞşÇçÜüЁё', 'EeGgIiOoSsCcUuЕе'))`
-
 export const PROPOSED_INDEXES: { name: string; sql: string }[] = [
-  { name: 'evidence_title_search_idx', sql: `on evidence using gin (${FOLD('title')} gin_trgm_ops)` },
+  { name: 'evidence_title_folded_idx', sql: 'on evidence using gin (title_folded gin_trgm_ops)' },
+  { name: 'measure_reports_text_folded_idx', sql: 'on measure_reports using gin (text_folded gin_trgm_ops)' },
   {
-    name: 'measure_reports_text_search_idx',
-    sql: `on measure_reports using gin (${FOLD(`work_done || ' ' || problems || ' ' || next_steps`)} gin_trgm_ops)`,
+    name: 'measure_reports_comment_folded_idx',
+    sql: 'on measure_reports using gin (comment_folded gin_trgm_ops)',
   },
-  {
-    name: 'measure_reports_comment_search_idx',
-    sql: `on measure_reports using gin (${FOLD('review_comment')} gin_trgm_ops)`,
-  },
-  {
-    name: 'evaluations_comment_search_idx',
-    sql: `on evaluations using gin (${FOLD('comment')} gin_trgm_ops)`,
-  },
+  { name: 'evaluations_comment_folded_idx', sql: 'on evaluations using gin (comment_folded gin_trgm_ops)' },
   { name: 'measures_search_idx', sql: 'on measures using gin (search_text gin_trgm_ops)' },
 ]
 

@@ -38,6 +38,7 @@ import { createImportService } from './modules/organizations/import.service.ts'
 import { registerOrganizations } from './modules/organizations/organizations.routes.ts'
 import { createOrganizationsService } from './modules/organizations/organizations.service.ts'
 import { createUsersService } from './modules/organizations/users.service.ts'
+import { createMeasurePageService } from './modules/reporting/measure-page.service.ts'
 import { createReminders } from './modules/reporting/reporting.jobs.ts'
 import { registerReporting } from './modules/reporting/reporting.routes.ts'
 import { createReportingService } from './modules/reporting/reporting.service.ts'
@@ -115,17 +116,18 @@ export const buildServices = (deps: AppDeps) => {
     audit,
     policy,
     strategy,
-    notify: notifications.notify,
+    notifyAll: notifications.notifyAll,
     outbox,
     publicUrl: config.publicUrl,
   })
   const evaluation = createEvaluationService({ database, clock, audit, policy, strategy })
+  const measurePage = createMeasurePageService({ strategy, reporting, evaluation })
   const reminders = createReminders({
     database,
     clock,
     audit,
     evaluation,
-    notify: notifications.notify,
+    notifyAll: notifications.notifyAll,
     outbox,
     publicUrl: config.publicUrl,
   })
@@ -156,6 +158,7 @@ export const buildServices = (deps: AppDeps) => {
     strategy,
     planImport,
     reporting,
+    measurePage,
     evaluation,
     search,
     officialReports,

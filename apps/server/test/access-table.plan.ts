@@ -297,6 +297,16 @@ export const PLAN_ROWS: Row[] = [
     request: (c) => ({ method: 'GET', url: `/api/measures/${c.plan.measures[c.side].id}` }),
   },
   {
+    route: 'GET /api/measures/:id/page',
+    name: 'measure page',
+    // Everyone who may see the measure gets the page; what it holds of reports depends on the role.
+    expect: { own: everyone(200), other: everyone(200) },
+    request: (c) => ({
+      method: 'GET',
+      url: `/api/measures/${c.plan.reports[c.side].measure.id}/page?periodId=${c.plan.period.id}`,
+    }),
+  },
+  {
     route: 'PATCH /api/measures/:id',
     name: 'update measure attributes',
     expect: { own: SEC_ONLY(200), other: SEC_ONLY(200) },

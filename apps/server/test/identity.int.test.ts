@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiTokens, auditEvents } from '../src/db/schema/index.ts'
+import { apiTokens, auditEvents, session } from '../src/db/schema/index.ts'
 import { LOCKOUT_THRESHOLD } from '../src/modules/identity/auth.ts'
 import { totpFromUri } from '../src/platform/totp.ts'
 import {
@@ -241,6 +241,73 @@ describe.each(DATABASES)('identity on %s', (kind) => {
     const after = (await as(t, second).get('/api/me/sessions')).json() as { id: string }[]
     expect(after.map((s) => s.id)).not.toContain(firstId)
     expect((await as(t, second).del('/api/me/sessions/not-mine')).statusCode).toBe(404)
+  })
+
+  it('sees a changed role, clearance or account and an ended session on the very next request', async () => {
+    const boss = as(t, await signIn(t, admin))
+    const u = await makeUser(t, 'changing@test.az', org, ['focal_point', 'head'])
+    const cookie = await signIn(t, u)
+    const api = as(t, cookie, 'en')
+    const before = (await api.get('/api/me')).json()
+    expect(before.permissions).toContain('report.submit')
+    expect(before.organization).toMatchObject({ id: org.id, name: `Təşkilat ${org.code}` })
+
+    const roles = await boss.put(`/api/users/${u.id}/roles`, {
+      grants: [{ role: 'focal_point', orgId: org.id }],
+    })
+    expect(roles.statusCode).toBe(200)
+    const after = (await api.get('/api/me')).json()
+    expect(after.grants).toEqual([{ role: 'focal_point', orgId: org.id }])
+    expect(after.permissions).not.toContain('report.submit')
+
+    expect((await boss.patch(`/api/users/${u.id}`, { clearance: 'public' })).statusCode).toBe(200)
+    expect((await api.get('/api/me')).json().user.clearance).toBe('public')
+
+    expect((await boss.patch(`/api/users/${u.id}`, { disabled: true })).statusCode).toBe(200)
+    expect((await api.get('/api/me')).statusCode).toBe(401)
+    expect((await boss.patch(`/api/users/${u.id}`, { disabled: false })).statusCode).toBe(200)
+    expect((await api.get('/api/me')).statusCode).toBe(200)
+
+    // Signing out ends the session at once.
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { origin: ORIGIN, cookie },
+      payload: {},
+    })
+    expect(out.statusCode).toBe(200)
+    expect((await api.get('/api/me')).statusCode).toBe(401)
+
+    // A tampered signature is no session, even for a token that exists.
+    const fresh = await signIn(t, u)
+    const [name, value] = fresh.split('=') as [string, string]
+    const [token] = decodeURIComponent(value).split('.')
+    const forged = `${name}=${encodeURIComponent(`${token}.${'A'.repeat(43)}=`)}`
+    expect((await as(t, forged).get('/api/me')).statusCode).toBe(401)
+  })
+
+  it('renews a session in use as better-auth does and deletes an expired one', async () => {
+    const cookie = await signIn(t, focal)
+    // The newest of the user's sessions is the one just made.
+    const sessions = await t.database.db.select().from(session).where(eq(session.userId, focal.id))
+    const id = sessions.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.id as string
+    // Signed in 20 minutes ago: past `updateAge` (15 minutes), so the next request moves the end on.
+    const old = new Date(Date.now() + 8 * 3600_000 - 20 * 60_000)
+    await t.database.db.update(session).set({ expiresAt: old }).where(eq(session.id, id))
+    // A change straight in the database (not through this process's API) is seen once the caller
+    // this process read is forgotten: at once here, within PRINCIPAL_TTL_MS otherwise.
+    t.services.identity.forgetPrincipals()
+    expect((await as(t, cookie).get('/api/me')).statusCode).toBe(200)
+    const [renewed] = await t.database.db.select().from(session).where(eq(session.id, id))
+    expect(renewed?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 8 * 3600_000 - 60_000)
+
+    await t.database.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.id, id))
+    t.services.identity.forgetPrincipals()
+    expect((await as(t, cookie).get('/api/me')).statusCode).toBe(401)
+    expect(await t.database.db.select().from(session).where(eq(session.id, id))).toEqual([])
   })
 
   it('refuses cookie-authenticated writes from another origin (CSRF)', async () => {

@@ -1,7 +1,14 @@
+import { defaultPeriod, type MeasurePage } from '@qalxan/contracts'
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mailOutbox, measureReports, notifications, periodSnapshots } from '../src/db/schema/index.ts'
+import {
+  evidence,
+  mailOutbox,
+  measureReports,
+  notifications,
+  periodSnapshots,
+} from '../src/db/schema/index.ts'
 import { createTestApp, DATABASES, type TestApp, userByEmail } from './helpers.ts'
 import { type PlanFixture, planFixture } from './plan-fixture.ts'
 
@@ -242,7 +249,13 @@ describe.each(DATABASES)('reporting and evaluation on %s', (kind) => {
     const frozen = (
       await secretariat.get(`/api/strategies/${f.strategy.id}/overview?periodId=${q1.id}`)
     ).json()
-    expect(frozen).toMatchObject({ frozen: true, strategy: { score: 0.5 } })
+    expect(frozen).toMatchObject({ frozen: true, strategy: { score: 0.5, measures: 3 } })
+    // The snapshot keeps a summary per clearance: an internal reader's leaves the restricted M2 out.
+    const internal = (
+      await leadFocal.get(`/api/strategies/${f.strategy.id}/overview?periodId=${q1.id}`)
+    ).json()
+    expect(internal).toMatchObject({ frozen: true, strategy: { measures: 2 } })
+    expect(JSON.stringify(internal)).not.toContain(f.m2.id)
     expect((await secretariat.post(`/api/periods/${q1.id}/state`, { state: 'open' })).statusCode).toBe(412)
 
     // M3's lead (OUT) gets an exception; first without one it is refused.
@@ -259,6 +272,60 @@ describe.each(DATABASES)('reporting and evaluation on %s', (kind) => {
     const saved = await out.put(reportUrl(f.m3, q1), { ...draft, revision: 0 })
     expect(saved.statusCode).toBe(200)
     void leadHead
+  })
+
+  it('answers the measure page in one call with what the separate endpoints answer', async () => {
+    const { outFocal, leadFocal, secretariat } = f.people
+    const page = await outFocal.get(`/api/measures/${f.m3.id}/page?periodId=${q1.id}`)
+    expect(page.statusCode).toBe(200)
+    const p = page.json()
+    const detail = (await outFocal.get(`/api/measures/${f.m3.id}`)).json()
+    expect({ measure: p.measure, milestones: p.milestones, indicators: p.indicators }).toEqual(detail)
+    expect(p.periods).toEqual((await outFocal.get(`/api/strategies/${f.strategy.id}/periods`)).json())
+    expect(p.periodId).toBe(q1.id)
+    // The locked period's report, written under the late exception, with the same buttons.
+    expect(p.report).toEqual((await outFocal.get(reportUrl(f.m3, q1))).json())
+    expect(p.report.state).toBe('draft')
+    expect(p.reports).toEqual((await outFocal.get(`/api/measures/${f.m3.id}/reports`)).json())
+    expect(p.contributions).toEqual(
+      (await outFocal.get(`/api/measures/${f.m3.id}/periods/${q1.id}/contributions`)).json(),
+    )
+    expect(p.evaluations).toEqual((await outFocal.get(`/api/measures/${f.m3.id}/evaluations`)).json())
+    expect(p.changeRequests).toEqual(
+      (await outFocal.get(`/api/strategies/${f.strategy.id}/change-requests?measureId=${f.m3.id}`)).json(),
+    )
+    // M1's page for Q2: the accepted Q1 report with its evidence, the co-executor's contribution.
+    const m1 = (await leadFocal.get(`/api/measures/${f.m1.id}/page?periodId=${q2.id}`)).json() as MeasurePage
+    expect(m1.reports).toEqual((await leadFocal.get(`/api/measures/${f.m1.id}/reports`)).json())
+    expect(m1.contributions?.map((c) => c.text)).toEqual(['Reyestr üçün risk kateqoriyaları təklif edilib'])
+    const accepted = m1.reports?.find((r) => r.periodId === q1.id)
+    const [stored] = await t.database.db
+      .select()
+      .from(evidence)
+      .where(eq(evidence.reportId, accepted?.id as string))
+    expect(accepted?.evidence).toEqual([
+      expect.objectContaining({
+        id: stored?.id,
+        title: stored?.title,
+        createdAt: stored?.createdAt.toISOString(),
+      }),
+    ])
+    // A period nobody wrote in is an empty draft, as the report endpoint answers it.
+    const unwritten = (await outFocal.get(`/api/measures/${f.m3.id}/page?periodId=${q2.id}`)).json()
+    expect(unwritten.report).toEqual((await outFocal.get(reportUrl(f.m3, q2))).json())
+    expect(unwritten.report.id).toBe('')
+    // Without a period the page opens on the one the web would choose; the secretariat reads it too.
+    const opened = (await secretariat.get(`/api/measures/${f.m3.id}/page`)).json() as MeasurePage
+    expect(opened.periodId).toBe(defaultPeriod(opened.periods, t.clock.now().toISOString().slice(0, 10))?.id)
+    expect(opened.reports).toEqual((await secretariat.get(`/api/measures/${f.m3.id}/reports`)).json())
+    // Another organisation's focal point sees the measure but nothing of its reports.
+    const other = await leadFocal.get(`/api/measures/${f.m3.id}/page?periodId=${q1.id}`)
+    expect(other.statusCode).toBe(200)
+    expect(other.json()).toMatchObject({ reports: null, report: null, contributions: null, evaluations: [] })
+    expect((await leadFocal.get(`/api/measures/${f.m3.id}/reports`)).statusCode).toBe(404)
+    // A period of no strategy of this measure, or a measure beyond the reader's clearance: 404.
+    expect((await outFocal.get(`/api/measures/${f.m3.id}/page?periodId=${f.m3.id}`)).statusCode).toBe(404)
+    expect((await outFocal.get(`/api/measures/${f.m2.id}/page`)).statusCode).toBe(404)
   })
 
   it('searches measures, reports, evidence and comments in any language, showing only what the reader may see', async () => {

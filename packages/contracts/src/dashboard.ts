@@ -1,7 +1,21 @@
 import { z } from 'zod'
 import { i18nTextSchema } from './primitives.ts'
-import { CompletionSchema, PeriodSchema, RollupNodeSchema, TimelinessSchema } from './reporting.ts'
-import { IndicatorSchema, i18nLongTextSchema, MeasureSchema, MilestoneSchema } from './strategy.ts'
+import {
+  CompletionSchema,
+  ContributionSchema,
+  EvaluationSchema,
+  PeriodSchema,
+  ReportSchema,
+  RollupNodeSchema,
+  TimelinessSchema,
+} from './reporting.ts'
+import {
+  ChangeRequestSchema,
+  IndicatorSchema,
+  i18nLongTextSchema,
+  MeasureSchema,
+  MilestoneSchema,
+} from './strategy.ts'
 
 const MeasureBriefSchema = z.object({
   measureId: z.string(),
@@ -98,3 +112,20 @@ export const MeasureDetailSchema = z.object({
   milestones: z.array(MilestoneSchema),
   indicators: z.array(IndicatorSchema),
 })
+
+/**
+ * Everything the measure page shows, in one answer: the measure, the periods and the period shown,
+ * and what the reader may read of its reports (null when none), evaluations and change requests.
+ */
+export const MeasurePageSchema = MeasureDetailSchema.extend({
+  periods: z.array(PeriodSchema),
+  /** The period asked for, else the one the page opens on; null when the strategy has none. */
+  periodId: z.string().nullable(),
+  reports: z.array(ReportSchema).nullable(),
+  /** The shown period's report (an empty draft when nobody has written it yet). */
+  report: ReportSchema.nullable(),
+  contributions: z.array(ContributionSchema).nullable(),
+  evaluations: z.array(EvaluationSchema),
+  changeRequests: z.array(ChangeRequestSchema),
+})
+export type MeasurePage = z.infer<typeof MeasurePageSchema>

@@ -111,6 +111,24 @@ export const PERIOD_TRANSITIONS: Record<PeriodState, readonly PeriodState[]> = {
   locked: [],
 }
 
+/**
+ * The period a page opens on: an open one that covers today (the nearest due date first), else
+ * any open one, else the last one opened before (closed or locked), else the first planned. The
+ * server picks it for the measure page, the web where it lists periods itself.
+ */
+export function defaultPeriod<P extends { state: string; startsOn: string; dueOn: string }>(
+  periods: readonly P[],
+  today: string,
+): P | null {
+  const byDue = [...periods].sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+  const open = byDue.filter((p) => p.state === 'open')
+  const current = open.find((p) => p.startsOn <= today && today <= p.dueOn)
+  if (current) return current
+  if (open[0]) return open[0]
+  const started = byDue.filter((p) => p.state !== 'planned')
+  return started[started.length - 1] ?? byDue[0] ?? null
+}
+
 // ---- Measure reports ----
 
 export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const

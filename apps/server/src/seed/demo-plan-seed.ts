@@ -95,7 +95,7 @@ export const seedDemoPlan = async (
     audit,
     policy,
     strategy,
-    notify: services.notifications.notify,
+    notifyAll: services.notifications.notifyAll,
     outbox: services.outbox,
     publicUrl,
   })

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   date,
@@ -15,6 +16,13 @@ import { user } from './auth.ts'
 import { organizations } from './organizations.ts'
 import { files } from './platform.ts'
 import { indicators, measures, strategies } from './strategy.ts'
+
+/**
+ * Text as the search box compares it: Azerbaijani letters to plain Latin, then lower case (the SQL
+ * twin of `foldForSearch`). Stored in generated columns with trigram indexes, so that a search
+ * folds no row when it runs.
+ */
+const folded = (expr: string) => sql.raw(`lower(translate(${expr}, 'ƏəĞğİıÖöŞşÇçÜüЁё', 'EeGgIiOoSsCcUuЕе'))`)
 
 /** A reporting period of the calendar: quarterly update, semi-annual or annual report. */
 export const reportingPeriods = pgTable(
@@ -76,11 +84,17 @@ export const measureReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by').references(() => user.id),
+    textFolded: text('text_folded').generatedAlwaysAs(
+      folded(`work_done || ' ' || problems || ' ' || next_steps`),
+    ),
+    commentFolded: text('comment_folded').generatedAlwaysAs(folded('review_comment')),
   },
   (t) => [
     unique('measure_reports_uq').on(t.measureId, t.periodId),
     index('measure_reports_period_idx').on(t.periodId, t.state),
     index('measure_reports_org_idx').on(t.orgId, t.periodId),
+    index('measure_reports_text_folded_idx').using('gin', t.textFolded.op('gin_trgm_ops')),
+    index('measure_reports_comment_folded_idx').using('gin', t.commentFolded.op('gin_trgm_ops')),
   ],
 )
 
@@ -165,10 +179,12 @@ export const evidence = pgTable(
     actDate: date('act_date'),
     addedBy: text('added_by').references(() => user.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    titleFolded: text('title_folded').generatedAlwaysAs(folded('title')),
   },
   (t) => [
     index('evidence_report_idx').on(t.reportId),
     index('evidence_contribution_idx').on(t.contributionId),
+    index('evidence_title_folded_idx').using('gin', t.titleFolded.op('gin_trgm_ops')),
   ],
 )
 
@@ -207,10 +223,12 @@ export const evaluations = pgTable(
     evaluatorId: text('evaluator_id').references(() => user.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    commentFolded: text('comment_folded').generatedAlwaysAs(folded('comment')),
   },
   (t) => [
     unique('evaluations_uq').on(t.measureId, t.periodId),
     index('evaluations_period_idx').on(t.periodId),
+    index('evaluations_comment_folded_idx').using('gin', t.commentFolded.op('gin_trgm_ops')),
   ],
 )
 

@@ -70,7 +70,8 @@ export const agendaOf = async (
     links: links
       .filter((l) => l.l.itemId === i.i.id)
       .map(linkOut)
-      .filter((l): l is AgendaLink => l !== null),
+      .filter((l): l is AgendaLink => l !== null)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label, 'az')),
     requests: requests
       .filter((r) => r.r.itemId === i.i.id)
       .map((r) => ({

@@ -1,7 +1,9 @@
 import {
+  CLEARANCES,
   type Clearance,
   COMPLETIONS,
   type Completion,
+  clearanceAllows,
   type Evaluation,
   type I18nLongText,
   type ReportedStatus,
@@ -9,17 +11,27 @@ import {
   type Timeliness,
 } from '@qalxan/contracts'
 import { and, eq } from 'drizzle-orm'
-import { evaluations, measureReports, reportingPeriods, user } from '../../db/schema/index.ts'
+import { evaluations, reportingPeriods, user } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
+import { allInOrder } from '../../platform/parallel.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { type PeriodRow, reportingRepository } from '../reporting/reporting.repository.ts'
+import {
+  type EvaluationRow,
+  evaluationColumns,
+  type PeriodRow,
+  reportingRepository,
+} from '../reporting/reporting.repository.ts'
 import { periodOut } from '../reporting/reporting.service.ts'
 import { visibleLevels } from '../strategy/strategy.fns.ts'
-import { type MeasureRow, strategyRepository } from '../strategy/strategy.repository.ts'
+import {
+  type MeasureRow,
+  type MeasureWithExecutors,
+  strategyRepository,
+} from '../strategy/strategy.repository.ts'
 import type { StrategyService } from '../strategy/strategy.service.ts'
 import { dueInPeriod, type MeasureFigure, rollup, timeliness } from './evaluation.fns.ts'
 
@@ -66,24 +78,16 @@ export const createEvaluationService = (deps: {
    * evaluations and reports). The caller filters by clearance before showing or rolling up.
    */
   const figures = async (ex: Executor, strategyId: string, period: PeriodRow | null): Promise<Figure[]> => {
-    const ms = (await strategyRepository.allMeasures(ex, strategyId)).filter((m) => m.state === 'active')
-    const execs = await strategyRepository.executors(
-      ex,
-      ms.map((m) => m.id),
-    )
-    const execsOf = new Map<string, typeof execs>()
-    for (const e of execs) execsOf.set(e.measureId, [...(execsOf.get(e.measureId) ?? []), e])
     // One row per measure: the period's own, or (live) the latest evaluation and the latest
-    // submitted or accepted report of any period, picked in SQL.
-    const evalRows = period
-      ? await ex.select().from(evaluations).where(eq(evaluations.periodId, period.id))
-      : await reportingRepository.latestEvaluations(ex, strategyId)
-    const reportRows = period
-      ? await ex.select().from(measureReports).where(eq(measureReports.periodId, period.id))
-      : await reportingRepository.latestUsableReports(ex, strategyId)
+    // submitted or accepted report of any period, picked in SQL; only the columns used below.
+    const [ms, evalRows, reportRows, allPeriods] = await Promise.all([
+      strategyRepository.figureMeasures(ex, strategyId),
+      reportingRepository.figureEvaluations(ex, strategyId, period?.id ?? null),
+      reportingRepository.figureReports(ex, strategyId, period?.id ?? null),
+      reportingRepository.periods(ex, strategyId),
+    ])
     const evalOf = new Map(evalRows.map((e) => [e.measureId, e]))
     const reportOf = new Map(reportRows.map((r) => [r.measureId, r]))
-    const allPeriods = await reportingRepository.periods(ex, strategyId)
     const endOf = new Map(allPeriods.map((p) => [p.id, p.endsOn]))
     // "Not reported" is about a period: the one asked for, or (live) the open one due soonest.
     const owedIn =
@@ -93,9 +97,7 @@ export const createEvaluationService = (deps: {
     const owedReports =
       owedIn && !period
         ? new Map(
-            (await ex.select().from(measureReports).where(eq(measureReports.periodId, owedIn.id))).map(
-              (r) => [r.measureId, r],
-            ),
+            (await reportingRepository.figureReports(ex, strategyId, owedIn.id)).map((r) => [r.measureId, r]),
           )
         : reportOf
     const asOf = period ? period.endsOn : isoDay(clock.now())
@@ -127,7 +129,6 @@ export const createEvaluationService = (deps: {
         (dueInPeriod({ start: m.deadlineStart, end: m.deadlineEnd }, owedIn) ||
           (m.deadlineEnd !== null && m.deadlineEnd < owedIn.startsOn))
       const owedReport = owedReports.get(m.id)
-      const leads = (execsOf.get(m.id) ?? []).filter((e) => e.role === 'lead')
       return {
         measureId: m.id,
         weight: m.weight,
@@ -142,7 +143,7 @@ export const createEvaluationService = (deps: {
         confidentiality: m.confidentiality as Clearance,
         deadline: m.deadlineValue,
         deadlineEnd: m.deadlineEnd,
-        leads: leads.map((l) => ({ orgId: l.orgId, code: l.code })),
+        leads: m.leads,
         reportState: rep?.state ?? null,
         reportedProgress: reportUsable ? rep.progress : null,
         missing:
@@ -151,28 +152,48 @@ export const createEvaluationService = (deps: {
     })
   }
 
-  /** Roll-ups and lists from a set of figures (already filtered to what the reader may see). */
-  const summarise = async (ex: Executor, strategyId: string, fs: Figure[]) => {
-    const dirs = await strategyRepository.directions(ex, strategyId)
-    const gs = await strategyRepository.goals(ex, strategyId)
-    const s = await strategyRepository.strategyById(ex, strategyId)
+  /** The strategy's code and its directions and goals: what a summary names its nodes by. */
+  type Tree = Awaited<ReturnType<typeof treeOf>>
+  const treeOf = async (ex: Executor, strategyId: string, known?: { code: string } | null) => {
+    const [dirs, gs, s] = await Promise.all([
+      strategyRepository.directions(ex, strategyId),
+      strategyRepository.goals(ex, strategyId),
+      known === undefined ? strategyRepository.strategyById(ex, strategyId) : Promise.resolve(known),
+    ])
+    return { strategyId, code: s?.code ?? '', dirs, gs }
+  }
+
+  /** Roll-ups and lists from a set of figures (already filtered to what the reader may see), in one pass. */
+  const summariseIn = (tree: Tree, fs: Figure[]) => {
     const completionDistribution = Object.fromEntries(
-      [...COMPLETIONS, 'not_evaluated'].map((c) => [
-        c,
-        fs.filter((f) => (f.completion ?? 'not_evaluated') === c).length,
-      ]),
+      [...COMPLETIONS, 'not_evaluated'].map((c) => [c, 0]),
     ) as Record<Completion | 'not_evaluated', number>
-    const timelinessDistribution = Object.fromEntries(
-      TIMELINESS.map((t) => [t, fs.filter((f) => f.timeliness === t).length]),
-    ) as Record<Timeliness, number>
-    const byOrg = new Map<string, { orgId: string; code: string; missing: number; measures: number }>()
-    for (const f of fs)
-      for (const l of f.leads) {
-        const o = byOrg.get(l.orgId) ?? { orgId: l.orgId, code: l.code, missing: 0, measures: 0 }
-        o.measures++
+    const timelinessDistribution = Object.fromEntries(TIMELINESS.map((t) => [t, 0])) as Record<
+      Timeliness,
+      number
+    >
+    const byDirection = new Map<string, Figure[]>()
+    const byGoal = new Map<string, Figure[]>()
+    const byOrg = new Map<string, { orgId: string; code: string; missing: number; fs: Figure[] }>()
+    const push = (m: Map<string, Figure[]>, k: string, f: Figure) => {
+      const list = m.get(k)
+      if (list) list.push(f)
+      else m.set(k, [f])
+    }
+    for (const f of fs) {
+      completionDistribution[f.completion ?? 'not_evaluated']++
+      timelinessDistribution[f.timeliness]++
+      push(byDirection, f.directionId, f)
+      push(byGoal, f.goalId, f)
+      // A measure with two lead executors counts once for each of them.
+      for (const orgId of new Set(f.leads.map((l) => l.orgId))) {
+        const code = f.leads.find((l) => l.orgId === orgId)?.code ?? ''
+        const o = byOrg.get(orgId) ?? { orgId, code, missing: 0, fs: [] }
+        o.fs.push(f)
         if (f.missing) o.missing++
-        byOrg.set(l.orgId, o)
+        byOrg.set(orgId, o)
       }
+    }
     const brief = (f: Figure) => ({
       measureId: f.measureId,
       code: f.code,
@@ -183,33 +204,18 @@ export const createEvaluationService = (deps: {
       leads: f.leads.map((l) => l.code),
     })
     return {
-      strategy: rollup(strategyId, s?.code ?? '', fs),
-      directions: dirs.map((d) => ({
-        ...rollup(
-          d.id,
-          d.code,
-          fs.filter((f) => f.directionId === d.id),
-        ),
+      strategy: rollup(tree.strategyId, tree.code, fs),
+      directions: tree.dirs.map((d) => ({
+        ...rollup(d.id, d.code, byDirection.get(d.id) ?? []),
         title: d.title,
       })),
-      goals: gs.map((g) => ({
-        ...rollup(
-          g.id,
-          g.code,
-          fs.filter((f) => f.goalId === g.id),
-        ),
+      goals: tree.gs.map((g) => ({
+        ...rollup(g.id, g.code, byGoal.get(g.id) ?? []),
         directionId: g.directionId,
         title: { az: g.title.az, en: g.title.en, ru: g.title.ru },
       })),
       organisations: [...byOrg.values()]
-        .map((o) => ({
-          ...rollup(
-            o.orgId,
-            o.code,
-            fs.filter((f) => f.leads.some((l) => l.orgId === o.orgId)),
-          ),
-          notReported: o.missing,
-        }))
+        .map((o) => ({ ...rollup(o.orgId, o.code, o.fs), notReported: o.missing }))
         .sort((a, b) => b.notReported - a.notReported || a.code.localeCompare(b.code)),
       completionDistribution,
       timelinessDistribution,
@@ -217,6 +223,9 @@ export const createEvaluationService = (deps: {
       atRisk: fs.filter((f) => f.timeliness === 'at_risk').map(brief),
     }
   }
+  type Summary = ReturnType<typeof summariseIn>
+  const summarise = async (ex: Executor, strategyId: string, fs: Figure[]) =>
+    summariseIn(await treeOf(ex, strategyId), fs)
 
   const visible = (actor: Actor, fs: Figure[]) => {
     const levels = new Set(visibleLevels(actor.clearance))
@@ -234,7 +243,7 @@ export const createEvaluationService = (deps: {
   }
 
   const evaluationOut = (
-    e: typeof evaluations.$inferSelect,
+    e: EvaluationRow,
     p: PeriodRow,
     m: MeasureRow,
     evaluatorName: string | null,
@@ -257,13 +266,56 @@ export const createEvaluationService = (deps: {
     updatedAt: e.updatedAt.toISOString(),
   })
 
+  /** A measure's evaluations with their periods and evaluators, by the measure's id alone. */
+  const evaluationRows = (measureId: string) =>
+    db
+      .select({ e: evaluationColumns, p: reportingPeriods, name: user.name })
+      .from(evaluations)
+      .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
+      .leftJoin(user, eq(user.id, evaluations.evaluatorId))
+      .where(eq(evaluations.measureId, measureId))
+
+  /** A visible measure's evaluations (read already, or read now); none for a reader who may not read them. */
+  const evaluationsFor = async (
+    actor: Actor,
+    m: MeasureWithExecutors,
+    read?: Awaited<ReturnType<typeof evaluationRows>>,
+  ) => {
+    const orgs = m.executors.map((e) => e.orgId)
+    if (
+      !policy.canEverywhere(actor, 'evaluation.read') &&
+      !orgs.some((o) => policy.can(actor, 'evaluation.read', o))
+    )
+      return []
+    return (read ?? (await evaluationRows(m.id)))
+      .map((r) => evaluationOut(r.e, r.p, m, r.name))
+      .sort((a, b) => a.periodLabel.localeCompare(b.periodLabel))
+  }
+
   return {
+    evaluationRows,
+    evaluationsFor,
     /** The immutable content of a locked period, written once by `movePeriod`. */
     async snapshotFor(tx: Tx, period: PeriodRow) {
-      const fs = await figures(tx, period.strategyId, period)
+      const [fs, tree] = await Promise.all([
+        figures(tx, period.strategyId, period),
+        treeOf(tx, period.strategyId),
+      ])
+      // The complete summary (what the highest clearance sees) and one per lower clearance, so
+      // that the period's dashboard is read, not recomputed, whoever asks.
+      const lower = CLEARANCES.filter((c) => c !== 'restricted')
       return {
         figures: fs,
-        summary: await summarise(tx, period.strategyId, fs),
+        summary: summariseIn(tree, fs),
+        summaries: Object.fromEntries(
+          lower.map((c) => [
+            c,
+            summariseIn(
+              tree,
+              fs.filter((f) => clearanceAllows(c, f.confidentiality)),
+            ),
+          ]),
+        ),
         takenAt: clock.now().toISOString(),
       }
     },
@@ -287,7 +339,7 @@ export const createEvaluationService = (deps: {
       const now = clock.now()
       return db.transaction(async (tx) => {
         const [before] = await tx
-          .select()
+          .select(evaluationColumns)
           .from(evaluations)
           .where(and(eq(evaluations.measureId, measureId), eq(evaluations.periodId, periodId)))
         const [e] = await tx
@@ -309,7 +361,7 @@ export const createEvaluationService = (deps: {
               updatedAt: now,
             },
           })
-          .returning()
+          .returning(evaluationColumns)
         await audit.record(tx, actor, {
           action: 'evaluation.recorded',
           targetType: 'evaluation',
@@ -321,41 +373,44 @@ export const createEvaluationService = (deps: {
             after: input.completion,
           },
         })
-        return evaluationOut(e as typeof evaluations.$inferSelect, p, m, null)
+        return evaluationOut(e as EvaluationRow, p, m, null)
       })
     },
 
     async evaluationsOfMeasure(actor: Actor, measureId: string) {
-      await policy.require(actor, 'plan.read')
-      const m = await strategy.visibleMeasure(actor, measureId)
-      const leads = (await strategyRepository.executors(db, [measureId])).map((e) => e.orgId)
-      if (
-        !policy.canEverywhere(actor, 'evaluation.read') &&
-        !leads.some((o) => policy.can(actor, 'evaluation.read', o))
-      )
-        return []
-      const rows = await db
-        .select({ e: evaluations, p: reportingPeriods, name: user.name })
-        .from(evaluations)
-        .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
-        .leftJoin(user, eq(user.id, evaluations.evaluatorId))
-        .where(eq(evaluations.measureId, measureId))
-      return rows
-        .map((r) => evaluationOut(r.e, r.p, m, r.name))
-        .sort((a, b) => a.periodLabel.localeCompare(b.periodLabel))
+      return evaluationsFor(actor, await strategy.visibleMeasure(actor, measureId))
     },
 
     /** The strategy overview: roll-ups, distributions, overdue and at-risk measures, not-reported counts. */
     async overview(actor: Actor, strategyId: string, periodId?: string) {
       await policy.require(actor, 'plan.read')
-      const s = await strategyRepository.strategyById(db, strategyId)
-      if (!s) throw notFound('Strategy', strategyId)
-      const { period, fs, frozen } = await figuresFor(strategyId, periodId)
-      return {
+      const strategyOrThrow = strategyRepository
+        .strategyById(db, strategyId)
+        .then((s) => s ?? Promise.reject(notFound('Strategy', strategyId)))
+      const answer = async (
+        period: PeriodRow | null,
+        fs: Figure[],
+        frozen: boolean,
+        s: { code: string },
+      ) => ({
         period: period ? periodOut(period) : null,
         frozen,
-        ...(await summarise(db, strategyId, visible(actor, fs))),
+        ...summariseIn(await treeOf(db, strategyId, s), visible(actor, fs)),
+      })
+      if (!periodId) {
+        const [s, fs] = await allInOrder([strategyOrThrow, figures(db, strategyId, null)])
+        return answer(null, fs, false, s)
       }
+      const [s, period, snap] = await allInOrder([
+        strategyOrThrow,
+        periodOrThrow(db, periodId),
+        reportingRepository.snapshotSummary(db, periodId, actor.clearance),
+      ])
+      if (period.strategyId !== strategyId) throw notFound('Reporting period', periodId)
+      // A locked period answers with the summary its snapshot keeps for the reader's clearance.
+      if (snap?.summary) return { period: periodOut(period), frozen: true, ...(snap.summary as Summary) }
+      if (snap) return answer(period, (await figuresFor(strategyId, periodId)).fs, true, s)
+      return answer(period, await figures(db, strategyId, period), false, s)
     },
 
     /** One organisation's measures, what is due and what is missing. */

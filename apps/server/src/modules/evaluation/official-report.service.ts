@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { reportingRepository } from '../reporting/reporting.repository.ts'
+import { reportColumns, reportingRepository } from '../reporting/reporting.repository.ts'
 import { listWorkbook } from '../strategy/plan-xlsx.fns.ts'
 import { strategyRepository } from '../strategy/strategy.repository.ts'
 import type { EvaluationService } from './evaluation.service.ts'
@@ -65,7 +65,7 @@ export const createOfficialReportService = (deps: {
     const summary = await evaluation.summarise(db, strategyId, seen)
     const reports = seen.length
       ? await db
-          .select()
+          .select(reportColumns)
           .from(measureReports)
           .where(
             and(

@@ -68,6 +68,13 @@ export const registerIdentity = (
     throw new AppError('FORBIDDEN', 'Cross-site request refused')
   })
 
+  // Anything but a read may change who someone is (roles, clearance, membership, a disabled
+  // account, a session signed out or revoked, a second factor confirmed): the callers this process
+  // has read are read again. Sent before the answer, so the caller's next request sees the change.
+  app.addHook('onSend', async (req) => {
+    if (!SAFE_METHODS.has(req.method) || req.url.startsWith('/api/auth/')) identity.forgetPrincipals()
+  })
+
   app.addHook('preHandler', async (req) => {
     const cfg = req.routeOptions.config
     if (cfg?.auth !== 'user') return

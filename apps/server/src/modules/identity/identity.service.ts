@@ -17,8 +17,12 @@ import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { Auth } from './auth.ts'
-import { hashToken, newTokenSecret, TOKEN_PREFIX } from './identity.fns.ts'
-import { identityRepository as repo } from './identity.repository.ts'
+import { hashToken, newTokenSecret, readCookie, TOKEN_PREFIX, verifySignedCookie } from './identity.fns.ts'
+import {
+  type PrincipalRow,
+  identityRepository as repo,
+  type SessionPrincipalRow,
+} from './identity.repository.ts'
 
 export type Principal = {
   actor: Actor
@@ -30,8 +34,14 @@ export type Principal = {
   name: string
   email: string
   locale: Locale
+  /** The name of the organisation of the current membership. */
+  orgName: { az: string; en?: string; ru?: string } | null
 }
 export type IdentityService = ReturnType<typeof createIdentityService>
+
+/** How long a session's caller is reused without reading it again (see `principals` below). */
+export const PRINCIPAL_TTL_MS = 5_000
+const PRINCIPAL_CACHE_MAX = 10_000
 
 const tokenOut = (t: typeof apiTokens.$inferSelect): ApiToken => ({
   id: t.id,
@@ -54,94 +64,137 @@ export const createIdentityService = (deps: {
   const { database, clock, auth, audit, policy } = deps
   const db = database.db
 
-  type UserFields = {
-    name: string
-    email: string
-    locale?: string | null
-    clearance?: string | null
-    disabled?: boolean | null
-    twoFactorEnabled?: boolean | null
-  }
+  /** better-auth's session cookie: its name, the key that signs it and the session lifetimes. */
+  const sessionCookie = auth.$context.then((c) => ({
+    name: c.authCookies.sessionToken.name,
+    dontRemember: c.authCookies.dontRememberToken.name,
+    secret: c.secret,
+    expiresInMs: c.sessionConfig.expiresIn * 1000,
+    updateAgeMs: c.sessionConfig.updateAge * 1000,
+  }))
 
-  const principalFor = async (
-    userId: string,
-    u: UserFields,
-    via: {
-      sessionId: string | null
-      authMethod: 'session' | 'token'
-      scopes: Actor['scopes']
-      mfaAt: Date | null
-    },
+  const principalOf = (
+    row: PrincipalRow,
+    via: Pick<Actor, 'sessionId' | 'authMethod' | 'scopes' | 'mfaAt'>,
     ctx: { requestId: string; ip: string },
-  ): Promise<Principal | null> => {
-    if (u.disabled) return null
-    const [grants, membership, hasPasskey] = await Promise.all([
-      repo.activeGrants(db, userId),
-      repo.currentMembership(db, userId),
-      repo.hasPasskey(db, userId),
-    ])
+  ): Principal | null => {
+    if (row.disabled) return null
+    const hasPasskey = Boolean(row.has_passkey)
+    const totpEnabled = Boolean(row.two_factor_enabled)
     return {
       actor: {
-        userId,
-        orgId: membership?.orgId ?? null,
-        grants: grants as RoleGrant[],
+        userId: row.user_id,
+        orgId: row.org_id,
+        grants: row.grants as RoleGrant[],
         // Least privilege if a value is ever missing.
-        clearance: (u.clearance ?? 'public') as Clearance,
+        clearance: (row.clearance ?? 'public') as Clearance,
         ...via,
         requestId: ctx.requestId,
         ip: ctx.ip,
       },
-      totpEnabled: Boolean(u.twoFactorEnabled),
+      totpEnabled,
       hasPasskey,
       // A passkey is a second factor too: privileged users may hold either.
-      secondFactor: Boolean(u.twoFactorEnabled) || hasPasskey,
-      name: u.name,
-      email: u.email,
-      locale: (u.locale ?? 'az') as Locale,
+      secondFactor: totpEnabled || hasPasskey,
+      name: row.name,
+      email: row.email,
+      locale: (row.locale ?? 'az') as Locale,
+      orgName: row.org_name,
     }
   }
 
+  /**
+   * Sessions read in the last PRINCIPAL_TTL_MS, by token. Any change this process makes that may
+   * change who someone is (every write through the API, everything better-auth does) empties it
+   * (`forgetPrincipals`, called by the routes); a change made by another process or straight in the
+   * database is seen within PRINCIPAL_TTL_MS. `generation` keeps a read that began before such a
+   * change from storing what it read.
+   */
+  const principals = new Map<string, { row: SessionPrincipalRow; until: number }>()
+  let generation = 0
+  const forgetPrincipals = () => {
+    generation++
+    principals.clear()
+  }
+  const sessionRow = async (token: string, now: number) => {
+    const hit = principals.get(token)
+    if (hit && hit.until > now) return hit.row
+    const seen = generation
+    const row = await repo.sessionPrincipal(db, token)
+    if (row && seen === generation) {
+      if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear()
+      principals.set(token, { row, until: now + PRINCIPAL_TTL_MS })
+    }
+    return row
+  }
+
+  /**
+   * The session of the signed cookie, checked as better-auth's `getSession` checks it (signature,
+   * expiry, sliding renewal), but read with the user, grants and membership in one statement.
+   */
+  const fromSession = async (headers: Headers, ctx: { requestId: string; ip: string }) => {
+    const c = await sessionCookie
+    const cookies = headers.get('cookie')
+    const signed = readCookie(cookies, c.name)
+    const token = signed ? verifySignedCookie(signed, c.secret) : null
+    if (!token) return null
+    // better-auth writes sessions by the real time, not the injected clock, so they are read by it too.
+    const now = Date.now()
+    const row = await sessionRow(token, now)
+    if (!row) return null
+    const expiresAt = Date.parse(row.expires_at)
+    if (expiresAt < now) {
+      principals.delete(token)
+      await repo.deleteSessionById(db, row.session_id)
+      return null
+    }
+    // As better-auth does: a session in use is renewed at most once per `updateAge`.
+    if (expiresAt - c.expiresInMs + c.updateAgeMs <= now && !readCookie(cookies, c.dontRemember)) {
+      const until = new Date(now + c.expiresInMs)
+      if (!(await repo.extendSession(db, row.session_id, until, new Date(now)))) {
+        principals.delete(token)
+        return null
+      }
+      row.expires_at = until.toISOString()
+    }
+    return principalOf(
+      row,
+      {
+        sessionId: row.session_id,
+        authMethod: 'session',
+        scopes: ['read', 'write'],
+        mfaAt: row.mfa_verified_at ? new Date(row.mfa_verified_at) : null,
+      },
+      ctx,
+    )
+  }
+
+  const fromToken = async (secret: string, ctx: { requestId: string; ip: string }) => {
+    if (!secret.startsWith(TOKEN_PREFIX)) return null
+    const t = await repo.tokenPrincipal(db, hashToken(secret))
+    const now = clock.now()
+    if (!t || t.revoked_at || Date.parse(t.expires_at) <= now.getTime()) return null
+    // Last use to the minute: a busy integration does not rewrite the row on every request.
+    if (!t.last_used_at || now.getTime() - Date.parse(t.last_used_at) > 60_000)
+      await repo.touchToken(db, t.token_id, now)
+    return principalOf(
+      t,
+      { sessionId: null, authMethod: 'token', scopes: t.scopes as Actor['scopes'], mfaAt: null },
+      ctx,
+    )
+  }
+
   return {
+    forgetPrincipals,
     /** Who is calling: a bearer API token, else the session cookie; null when neither is valid. */
     async resolve(headers: Headers, ctx: { requestId: string; ip: string }): Promise<Principal | null> {
       const authz = headers.get('authorization')
-      if (authz?.startsWith('Bearer ')) {
-        const secret = authz.slice(7).trim()
-        if (!secret.startsWith(TOKEN_PREFIX)) return null
-        const t = await repo.findTokenByHash(db, hashToken(secret))
-        const now = clock.now()
-        if (!t || t.revokedAt || t.expiresAt <= now) return null
-        // Last use to the minute: a busy integration does not rewrite the row on every request.
-        if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000)
-          await repo.touchToken(db, t.id, now)
-        const u = await repo.findUser(db, t.userId)
-        if (!u) return null
-        return principalFor(
-          t.userId,
-          u,
-          { sessionId: null, authMethod: 'token', scopes: t.scopes as Actor['scopes'], mfaAt: null },
-          ctx,
-        )
-      }
-      const s = await auth.api.getSession({ headers })
-      if (!s) return null
-      const mfa = (s.session as { mfaVerifiedAt?: Date | string | null }).mfaVerifiedAt
-      return principalFor(
-        s.user.id,
-        s.user,
-        {
-          sessionId: s.session.id,
-          authMethod: 'session',
-          scopes: ['read', 'write'],
-          mfaAt: mfa ? new Date(mfa) : null,
-        },
-        ctx,
-      )
+      if (authz?.startsWith('Bearer ')) return fromToken(authz.slice(7).trim(), ctx)
+      return fromSession(headers, ctx)
     },
 
     async me(p: Principal): Promise<Me> {
       const { actor } = p
-      const membership = await repo.currentMembership(db, actor.userId)
       const permissions = PERMISSIONS.filter((perm: Permission) => policy.can(actor, perm))
       return {
         user: {
@@ -153,9 +206,8 @@ export const createIdentityService = (deps: {
           twoFactorEnabled: p.totpEnabled,
           hasPasskey: p.hasPasskey,
         },
-        organization: membership
-          ? { id: membership.orgId, name: membership.orgName[p.locale] || membership.orgName.az }
-          : null,
+        organization:
+          actor.orgId && p.orgName ? { id: actor.orgId, name: p.orgName[p.locale] || p.orgName.az } : null,
         grants: actor.grants,
         permissions,
         mfaSetupRequired: policy.mfaSetupRequired(actor, p.secondFactor),

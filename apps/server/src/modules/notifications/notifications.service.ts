@@ -7,6 +7,9 @@ import type { Actor } from '../access/actor.ts'
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>
 
+/** Rows per multi-row insert, well within PostgreSQL's 65,535 parameters per statement. */
+const BATCH = 1000
+
 export const createNotificationsService = (deps: { database: Database; clock: Clock }) => {
   const { database, clock } = deps
   return {
@@ -17,6 +20,16 @@ export const createNotificationsService = (deps: { database: Database; clock: Cl
       n: { kind: string; title: string; body: string; link?: string | null },
     ) {
       await tx.insert(notifications).values({ userId, ...n, link: n.link ?? null })
+    },
+    /** Many in-app notices in one statement per thousand: an event that concerns many people. */
+    async notifyAll(
+      tx: Tx,
+      ns: { userId: string; kind: string; title: string; body: string; link?: string | null }[],
+    ) {
+      for (let i = 0; i < ns.length; i += BATCH)
+        await tx
+          .insert(notifications)
+          .values(ns.slice(i, i + BATCH).map((n) => ({ ...n, link: n.link ?? null })))
     },
     async list(actor: Actor, limit = 50) {
       const db = database.db

@@ -16,6 +16,8 @@ export type OutgoingMail = {
 export type OutboxService = ReturnType<typeof createOutboxService>
 
 const MAX_ATTEMPTS = 5
+/** Rows per multi-row insert, well within PostgreSQL's 65,535 parameters per statement. */
+const BATCH = 1000
 const CLAIM_TIMEOUT_MS = 10 * 60_000
 
 export const createOutboxService = (deps: {
@@ -75,15 +77,25 @@ export const createOutboxService = (deps: {
     flushJob,
     /** Writes mail in the caller's transaction: a rollback takes the mail with it. */
     async enqueue(tx: Tx, mail: OutgoingMail) {
-      const { attachments, ...fields } = mail
-      const [row] = await tx
-        .insert(mailOutbox)
-        .values({ ...fields, status })
-        .returning({ id: mailOutbox.id })
-      if (row && attachments?.length)
-        await tx.insert(mailAttachments).values(attachments.map((a) => ({ outboxId: row.id, ...a })))
-      if (mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
-      return row?.id as string
+      return (await service.enqueueAll(tx, [mail]))[0] as string
+    },
+    /** Many messages in one statement per thousand, and one flush for them all. */
+    async enqueueAll(tx: Tx, mails: OutgoingMail[]) {
+      const ids: string[] = []
+      for (let i = 0; i < mails.length; i += BATCH) {
+        const batch = mails.slice(i, i + BATCH)
+        const rows = await tx
+          .insert(mailOutbox)
+          .values(batch.map(({ attachments: _, ...m }) => ({ ...m, status })))
+          .returning({ id: mailOutbox.id })
+        const files = batch.flatMap((m, k) =>
+          (m.attachments ?? []).map((a) => ({ outboxId: rows[k]?.id as string, ...a })),
+        )
+        if (files.length) await tx.insert(mailAttachments).values(files)
+        ids.push(...rows.map((r) => r.id))
+      }
+      if (ids.length && mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
+      return ids
     },
     enqueueAlone(mail: OutgoingMail) {
       return database.db.transaction((tx) => service.enqueue(tx, mail))

@@ -1,13 +1,13 @@
 import { type Clearance, clearanceAllows } from '@qalxan/contracts'
 import { z } from 'zod'
 import type { Clock } from '../../platform/clock.ts'
-import type { Database, Tx } from '../../platform/db.ts'
+import type { Database } from '../../platform/db.ts'
 import { defineJob } from '../../platform/jobs.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EvaluationService } from '../evaluation/evaluation.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { OutboxService } from '../notifications/outbox.service.ts'
-import { type NoticeEvent, sendNotice } from './reporting.notices.ts'
+import { type NoticeEvent, sendNotices } from './reporting.notices.ts'
 import { reportingRepository as repo } from './reporting.repository.ts'
 
 const DAY = 86_400_000
@@ -29,28 +29,25 @@ export const createReminders = (deps: {
   clock: Clock
   audit: AuditService
   evaluation: Pick<EvaluationService, 'figures'>
-  notify: NotificationsService['notify']
-  outbox: Pick<OutboxService, 'enqueue'>
+  notifyAll: NotificationsService['notifyAll']
+  outbox: Pick<OutboxService, 'enqueueAll'>
   publicUrl: string
 }) => {
   const { database, clock } = deps
 
   /** Each person hears only of the measures their clearance opens; nothing, if none is left. */
-  const tell = async (
-    tx: Tx,
+  const noticesFor = (
     people: { id: string; email: string; locale: string; clearance: string }[],
     e: Extract<NoticeEvent, { missing: string[] }>,
     owed: { code: string; confidentiality: Clearance }[],
     link: string,
-  ) => {
-    for (const p of people) {
+  ) =>
+    people.flatMap((person) => {
       const missing = owed
-        .filter((m) => clearanceAllows(p.clearance as Clearance, m.confidentiality))
+        .filter((m) => clearanceAllows(person.clearance as Clearance, m.confidentiality))
         .map((m) => m.code)
-      if (missing.length === 0) continue
-      await sendNotice(deps, tx, p, { ...e, missing }, link)
-    }
-  }
+      return missing.length ? [{ person, event: { ...e, missing }, link }] : []
+    })
 
   const run = async () => {
     const now = clock.now()
@@ -84,29 +81,33 @@ export const createReminders = (deps: {
         // Marking first, in the same transaction: a second worker finds the key and sends nothing.
         const fresh = await repo.markReminderSentOnce(tx, p.id, step.key, skipped)
         if (!fresh) return
+        const notices: Parameters<typeof sendNotices>[2] = []
         for (const [orgId, o] of byOrg) {
           if (!step.escalate) {
-            await tell(
-              tx,
-              await repo.holders(tx, [orgId], ['focal_point']),
-              { kind: 'report_due_soon', period: p.label, dueOn: p.dueOn, missing: o.missing },
-              o.owed,
-              '/reporting',
+            notices.push(
+              ...noticesFor(
+                await repo.holders(tx, [orgId], ['focal_point']),
+                { kind: 'report_due_soon', period: p.label, dueOn: p.dueOn, missing: o.missing },
+                o.owed,
+                '/reporting',
+              ),
             )
           } else {
             const heads = await repo.holders(tx, [orgId], ['head'])
             const chairs = await repo.holders(tx, null, ['wg_chair'])
             const seen = new Set<string>()
             const people = [...heads, ...chairs].filter((x) => !seen.has(x.id) && seen.add(x.id))
-            await tell(
-              tx,
-              people,
-              { kind: 'report_overdue', period: p.label, dueOn: p.dueOn, org: o.code, missing: o.missing },
-              o.owed,
-              `/dashboard`,
+            notices.push(
+              ...noticesFor(
+                people,
+                { kind: 'report_overdue', period: p.label, dueOn: p.dueOn, org: o.code, missing: o.missing },
+                o.owed,
+                `/dashboard`,
+              ),
             )
           }
         }
+        await sendNotices(deps, tx, notices)
         await deps.audit.record(tx, null, {
           action: step.escalate ? 'period.reports_escalated' : 'period.reminders_sent',
           targetType: 'reporting_period',

@@ -125,24 +125,32 @@ export const renderNotice = (locale: string, e: NoticeEvent) =>
   TEXT[locale === 'en' || locale === 'ru' ? locale : 'az'](e)
 
 export type NoticeSender = {
-  notify: NotificationsService['notify']
-  outbox: Pick<OutboxService, 'enqueue'>
+  notifyAll: NotificationsService['notifyAll']
+  outbox: Pick<OutboxService, 'enqueueAll'>
   publicUrl: string
 }
 
-/** One person's in-app notice and e-mail, in their language, in the transaction of the event. */
-export const sendNotice = async (
+/**
+ * Each person's in-app notice and e-mail, in their language, in the transaction of the event: one
+ * insert for all the notices and one for all the mail, however many people are told.
+ */
+export const sendNotices = async (
   deps: NoticeSender,
   tx: Tx,
-  person: { id: string; email: string; locale: string },
-  e: NoticeEvent,
-  link: string,
+  items: { person: { id: string; email: string; locale: string }; event: NoticeEvent; link: string }[],
 ) => {
-  const n = renderNotice(person.locale, e)
-  await deps.notify(tx, person.id, { kind: e.kind, ...n, link })
-  await deps.outbox.enqueue(tx, {
-    to: person.email,
-    subject: n.title,
-    text: `${n.body}\n\n${deps.publicUrl}${link}`,
-  })
+  if (items.length === 0) return
+  const rendered = items.map((i) => ({ ...i, n: renderNotice(i.person.locale, i.event) }))
+  await deps.notifyAll(
+    tx,
+    rendered.map((r) => ({ userId: r.person.id, kind: r.event.kind, ...r.n, link: r.link })),
+  )
+  await deps.outbox.enqueueAll(
+    tx,
+    rendered.map((r) => ({
+      to: r.person.email,
+      subject: r.n.title,
+      text: `${r.n.body}\n\n${deps.publicUrl}${r.link}`,
+    })),
+  )
 }

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import {
   contributions,
   evaluations,
   evidence,
   files,
   lateExceptions,
+  measureExecutors,
   measureReportRevisions,
   measureReports,
+  measures,
   organizations,
   periodSnapshots,
   reportIndicatorValues,
@@ -16,8 +18,64 @@ import {
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
 
+/** A piece of evidence as reports and contributions show it, with its file's name, size and hash. */
+export type EvidenceRow = {
+  id: string
+  kind: string
+  title: string
+  fileId: string | null
+  filename: string | null
+  size: number | null
+  sha256: string | null
+  url: string | null
+  actType: string | null
+  actNumber: string | null
+  actDate: string | null
+  /** A JSON timestamp when read as part of a row. */
+  createdAt: Date | string
+}
+export type Attachments = { values: { indicatorId: string; value: number }[]; evidence: EvidenceRow[] }
+
+/**
+ * The evidence matching `where` (alias `v`), oldest first, as one JSON column. Outer columns are
+ * named with their table in these subqueries: a select from one table leaves its columns
+ * unqualified, and an unqualified `id` would be the subquery's own.
+ */
+const evidenceJson = (where: SQL) => sql<
+  EvidenceRow[]
+>`(select coalesce(json_agg(json_build_object('id', v.id,
+    'kind', v.kind, 'title', v.title, 'fileId', v.file_id, 'filename', f.filename, 'size', f.size,
+    'sha256', f.sha256, 'url', v.url, 'actType', v.act_type, 'actNumber', v.act_number, 'actDate', v.act_date,
+    'createdAt', v.created_at) order by v.created_at), '[]'::json)
+  from ${evidence} v left join ${files} f on f.id = v.file_id where ${where})`
+/** A report's indicator values as one JSON column. */
+const valuesJson = (reportId: SQL) => sql<Attachments['values']>`(select coalesce(json_agg(json_build_object(
+    'indicatorId', x.indicator_id, 'value', x.value)), '[]'::json)
+  from ${reportIndicatorValues} x where x.report_id = ${reportId})`
+const attachmentColumns = {
+  values: valuesJson(sql.raw('"measure_reports"."id"')),
+  evidence: evidenceJson(sql.raw('v.report_id = "measure_reports"."id"')),
+}
+
+/** A table's columns but the folded copies of its texts, which only the search reads. */
+type Unfolded<T> = { [K in keyof T as K extends `${string}Folded` ? never : K]: T[K] }
+const unfolded = <T extends Record<string, unknown>>(columns: T) =>
+  Object.fromEntries(Object.entries(columns).filter(([k]) => !k.endsWith('Folded'))) as Unfolded<T>
+export const reportColumns = unfolded(getTableColumns(measureReports))
+export const evidenceColumns = unfolded(getTableColumns(evidence))
+export const evaluationColumns = unfolded(getTableColumns(evaluations))
+
 export type PeriodRow = typeof reportingPeriods.$inferSelect
-export type ReportRow = typeof measureReports.$inferSelect
+export type ReportRow = Unfolded<typeof measureReports.$inferSelect>
+export type EvaluationRow = Unfolded<typeof evaluations.$inferSelect>
+
+const figureReportColumns = {
+  measureId: measureReports.measureId,
+  periodId: measureReports.periodId,
+  state: measureReports.state,
+  progress: measureReports.progress,
+  reportedStatus: measureReports.reportedStatus,
+}
 
 export const reportingRepository = {
   periods: (db: Executor, strategyId: string) =>
@@ -26,6 +84,36 @@ export const reportingRepository = {
       .from(reportingPeriods)
       .where(eq(reportingPeriods.strategyId, strategyId))
       .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
+  /**
+   * The periods of a measure's strategy, each saying whether one of the measure's lead executors
+   * holds a late exception for it valid on `today`: read by the measure's id alone, so that it can
+   * be read beside the measure itself.
+   */
+  periodsExcepted: (db: Executor, measureId: string, today: string) =>
+    db
+      .select({
+        p: reportingPeriods,
+        excepted: sql<boolean>`exists (select 1 from ${lateExceptions} x
+          join ${measureExecutors} e on e.org_id = x.org_id and e.measure_id = ${measureId} and e.role = 'lead'
+          where x.period_id = "reporting_periods"."id" and x.until >= ${today})`,
+      })
+      .from(reportingPeriods)
+      .where(
+        eq(
+          reportingPeriods.strategyId,
+          sql`(select m.strategy_id from ${measures} m where m.id = ${measureId})`,
+        ),
+      )
+      .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
+  async periodOfReport(db: Executor, reportId: string) {
+    const [p] = await db
+      .select()
+      .from(reportingPeriods)
+      .where(
+        eq(reportingPeriods.id, sql`(select r.period_id from measure_reports r where r.id = ${reportId})`),
+      )
+    return p ?? null
+  },
   async periodById(db: Executor, id: string) {
     const [p] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id))
     return p ?? null
@@ -63,24 +151,25 @@ export const reportingRepository = {
 
   async report(db: Executor, measureId: string, periodId: string) {
     const [r] = await db
-      .select()
+      .select(reportColumns)
       .from(measureReports)
       .where(and(eq(measureReports.measureId, measureId), eq(measureReports.periodId, periodId)))
     return r ?? null
   },
   async reportById(db: Executor, id: string) {
-    const [r] = await db.select().from(measureReports).where(eq(measureReports.id, id))
+    const [r] = await db.select(reportColumns).from(measureReports).where(eq(measureReports.id, id))
     return r ?? null
   },
-  reportsOfMeasure: (db: Executor, measureId: string) =>
-    db.select().from(measureReports).where(eq(measureReports.measureId, measureId)),
   reportsOfPeriod: (db: Executor, periodId: string) =>
-    db.select().from(measureReports).where(eq(measureReports.periodId, periodId)),
+    db.select(reportColumns).from(measureReports).where(eq(measureReports.periodId, periodId)),
   async insertReport(db: Executor, row: typeof measureReports.$inferInsert) {
-    const [r] = await db.insert(measureReports).values(row).onConflictDoNothing().returning()
+    const [r] = await db.insert(measureReports).values(row).onConflictDoNothing().returning(reportColumns)
     return r ?? null
   },
-  /** Writes only over the revision the writer saw; null when someone saved in between. */
+  /**
+   * Writes only over the revision the writer saw; null when someone saved in between. Returns the
+   * report with its values and evidence as they stand in the transaction (what its revision keeps).
+   */
   async updateReport(
     db: Executor,
     id: string,
@@ -91,7 +180,7 @@ export const reportingRepository = {
       .update(measureReports)
       .set(set)
       .where(and(eq(measureReports.id, id), eq(measureReports.revision, revision)))
-      .returning()
+      .returning({ ...reportColumns, ...attachmentColumns })
     return r ?? null
   },
   insertRevision: (db: Executor, row: typeof measureReportRevisions.$inferInsert) =>
@@ -104,38 +193,31 @@ export const reportingRepository = {
       .where(eq(measureReportRevisions.reportId, reportId))
       .orderBy(asc(measureReportRevisions.createdAt), asc(measureReportRevisions.revision)),
 
-  indicatorValues: (db: Executor, reportIds: string[]) =>
-    reportIds.length
-      ? db.select().from(reportIndicatorValues).where(inArray(reportIndicatorValues.reportId, reportIds))
-      : Promise.resolve([]),
   async setIndicatorValues(db: Executor, reportId: string, values: { indicatorId: string; value: number }[]) {
     await db.delete(reportIndicatorValues).where(eq(reportIndicatorValues.reportId, reportId))
     if (values.length) await db.insert(reportIndicatorValues).values(values.map((v) => ({ reportId, ...v })))
   },
-
-  evidenceOf: (db: Executor, by: { reportIds?: string[]; contributionIds?: string[] }) => {
-    const w = by.reportIds
-      ? by.reportIds.length
-        ? inArray(evidence.reportId, by.reportIds)
-        : undefined
-      : by.contributionIds?.length
-        ? inArray(evidence.contributionId, by.contributionIds)
-        : undefined
-    if (!w) return Promise.resolve([])
-    return db
-      .select({ e: evidence, filename: files.filename, size: files.size, sha256: files.sha256 })
-      .from(evidence)
-      .leftJoin(files, eq(files.id, evidence.fileId))
-      .where(w)
-      .orderBy(asc(evidence.createdAt))
+  /** The report of a measure for a period, with its indicator values and evidence. */
+  async reportWithAttachments(db: Executor, measureId: string, periodId: string) {
+    const [r] = await db
+      .select({ ...reportColumns, ...attachmentColumns })
+      .from(measureReports)
+      .where(and(eq(measureReports.measureId, measureId), eq(measureReports.periodId, periodId)))
+    return r ?? null
   },
+  /** Every report of a measure, each with its indicator values and evidence. */
+  reportsWithAttachments: (db: Executor, measureId: string) =>
+    db
+      .select({ ...reportColumns, ...attachmentColumns })
+      .from(measureReports)
+      .where(eq(measureReports.measureId, measureId)),
   async evidenceById(db: Executor, id: string) {
-    const [e] = await db.select().from(evidence).where(eq(evidence.id, id))
+    const [e] = await db.select(evidenceColumns).from(evidence).where(eq(evidence.id, id))
     return e ?? null
   },
   async insertEvidence(db: Executor, row: typeof evidence.$inferInsert) {
-    const [e] = await db.insert(evidence).values(row).returning()
-    return e as typeof evidence.$inferSelect
+    const [e] = await db.insert(evidence).values(row).returning(evidenceColumns)
+    return e as NonNullable<typeof e>
   },
   deleteEvidence: (db: Executor, id: string) => db.delete(evidence).where(eq(evidence.id, id)),
   async fileById(db: Executor, id: string) {
@@ -145,7 +227,11 @@ export const reportingRepository = {
 
   contributions: (db: Executor, measureId: string, periodId: string) =>
     db
-      .select({ c: contributions, orgName: organizations.name })
+      .select({
+        c: contributions,
+        orgName: organizations.name,
+        evidence: evidenceJson(sql.raw('v.contribution_id = "contributions"."id"')),
+      })
       .from(contributions)
       .innerJoin(organizations, eq(organizations.id, contributions.orgId))
       .where(and(eq(contributions.measureId, measureId), eq(contributions.periodId, periodId)))
@@ -212,33 +298,67 @@ export const reportingRepository = {
     return e as typeof lateExceptions.$inferSelect
   },
 
-  /** Each measure's evaluation of its latest evaluated period. */
-  latestEvaluations: (db: Executor, strategyId: string) =>
-    db
-      .selectDistinctOn([evaluations.measureId], { e: evaluations })
-      .from(evaluations)
-      .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
-      .where(eq(reportingPeriods.strategyId, strategyId))
-      .orderBy(evaluations.measureId, desc(reportingPeriods.endsOn), desc(reportingPeriods.dueOn))
-      .then((rows) => rows.map((r) => r.e)),
-  /** Each measure's latest submitted or accepted report. */
-  latestUsableReports: (db: Executor, strategyId: string) =>
-    db
-      .selectDistinctOn([measureReports.measureId], { r: measureReports })
-      .from(measureReports)
-      .innerJoin(reportingPeriods, eq(reportingPeriods.id, measureReports.periodId))
-      .where(
-        and(
-          eq(reportingPeriods.strategyId, strategyId),
-          inArray(measureReports.state, ['submitted', 'accepted']),
-        ),
-      )
-      .orderBy(measureReports.measureId, desc(reportingPeriods.endsOn), desc(reportingPeriods.dueOn))
-      .then((rows) => rows.map((r) => r.r)),
+  /**
+   * What the figures need of each evaluation: of a period, or (live) each measure's latest. Narrow
+   * columns, so that picking the latest per measure sorts in memory rather than on disk.
+   */
+  figureEvaluations: (db: Executor, strategyId: string, periodId: string | null) =>
+    periodId
+      ? db
+          .select({
+            measureId: evaluations.measureId,
+            periodId: evaluations.periodId,
+            completion: evaluations.completion,
+          })
+          .from(evaluations)
+          .where(eq(evaluations.periodId, periodId))
+      : db
+          .selectDistinctOn([evaluations.measureId], {
+            measureId: evaluations.measureId,
+            periodId: evaluations.periodId,
+            completion: evaluations.completion,
+          })
+          .from(evaluations)
+          .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
+          .where(eq(reportingPeriods.strategyId, strategyId))
+          .orderBy(evaluations.measureId, desc(reportingPeriods.endsOn), desc(reportingPeriods.dueOn)),
+  /** What the figures need of each report: of a period, or (live) each measure's latest submitted or accepted one. */
+  figureReports: (db: Executor, strategyId: string, periodId: string | null) =>
+    periodId
+      ? db.select(figureReportColumns).from(measureReports).where(eq(measureReports.periodId, periodId))
+      : db
+          .selectDistinctOn([measureReports.measureId], figureReportColumns)
+          .from(measureReports)
+          .innerJoin(reportingPeriods, eq(reportingPeriods.id, measureReports.periodId))
+          .where(
+            and(
+              eq(reportingPeriods.strategyId, strategyId),
+              inArray(measureReports.state, ['submitted', 'accepted']),
+            ),
+          )
+          .orderBy(measureReports.measureId, desc(reportingPeriods.endsOn), desc(reportingPeriods.dueOn)),
   evaluationsOfPeriod: (db: Executor, periodId: string) =>
-    db.select().from(evaluations).where(eq(evaluations.periodId, periodId)),
+    db.select(evaluationColumns).from(evaluations).where(eq(evaluations.periodId, periodId)),
   async snapshot(db: Executor, periodId: string) {
     const [s] = await db.select().from(periodSnapshots).where(eq(periodSnapshots.periodId, periodId))
+    return s ?? null
+  },
+  /**
+   * The summary a locked period's snapshot keeps for readers of a clearance, without the rest of the
+   * document: null when there is no snapshot, `summary: null` when it keeps none for that clearance
+   * (snapshots taken before summaries were kept per clearance hold only the complete one).
+   */
+  async snapshotSummary(db: Executor, periodId: string, clearance: string) {
+    const [s] = await db
+      .select({
+        summary: sql<Record<
+          string,
+          unknown
+        > | null>`coalesce(${periodSnapshots.data}->'summaries'->${clearance}::text,
+          case when ${clearance}::text = 'restricted' then ${periodSnapshots.data}->'summary' end)`,
+      })
+      .from(periodSnapshots)
+      .where(eq(periodSnapshots.periodId, periodId))
     return s ?? null
   },
   insertSnapshot: (db: Executor, row: typeof periodSnapshots.$inferInsert) =>

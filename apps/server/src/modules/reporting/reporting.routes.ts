@@ -4,6 +4,7 @@ import {
   ContributionSchema,
   EvidenceInputSchema,
   LateExceptionInputSchema,
+  MeasurePageSchema,
   okSchema,
   PeriodInputSchema,
   PeriodSchema,
@@ -17,6 +18,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { EvaluationService } from '../evaluation/evaluation.service.ts'
 import { actorOf } from '../identity/identity.routes.ts'
+import type { MeasurePageService } from './measure-page.service.ts'
 import type { ReportingService } from './reporting.service.ts'
 
 const read = { auth: 'user' as const, rateLimit: { max: 300, timeWindow: '1 minute' } }
@@ -28,10 +30,26 @@ const tags = ['reporting']
 
 export const registerReporting = (
   app: FastifyInstance,
-  deps: { reporting: ReportingService; evaluation: Pick<EvaluationService, 'snapshotFor'> },
+  deps: {
+    reporting: ReportingService
+    measurePage: MeasurePageService
+    evaluation: Pick<EvaluationService, 'snapshotFor'>
+  },
 ) => {
-  const { reporting, evaluation } = deps
+  const { reporting, measurePage, evaluation } = deps
   const r = app.withTypeProvider<ZodTypeProvider>()
+
+  r.get('/api/measures/:id/page', {
+    config: read,
+    schema: {
+      operationId: 'getMeasurePage',
+      tags: ['plan', ...tags],
+      params: idParams,
+      querystring: z.object({ periodId: z.uuid().optional() }),
+      response: { 200: MeasurePageSchema },
+    },
+    handler: (req) => measurePage.page(actorOf(req), req.params.id, req.query.periodId),
+  })
 
   r.get('/api/strategies/:strategyId/periods', {
     config: read,

@@ -2,6 +2,7 @@ import {
   type Calendar,
   type Contribution,
   calendarPeriods,
+  defaultPeriod,
   type Evidence,
   type EvidenceInput,
   PERIOD_TRANSITIONS,
@@ -21,17 +22,23 @@ import type { contributions, evidence } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
+import { allInOrder } from '../../platform/parallel.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { OutboxService } from '../notifications/outbox.service.ts'
 import { diffSnapshots } from '../strategy/strategy.fns.ts'
-import type { MeasureRow } from '../strategy/strategy.repository.ts'
-import { strategyRepository } from '../strategy/strategy.repository.ts'
+import { type MeasureWithExecutors, strategyRepository } from '../strategy/strategy.repository.ts'
 import type { StrategyService } from '../strategy/strategy.service.ts'
-import { type NoticeEvent, sendNotice } from './reporting.notices.ts'
-import { type PeriodRow, type ReportRow, reportingRepository as repo } from './reporting.repository.ts'
+import { type NoticeEvent, sendNotices } from './reporting.notices.ts'
+import {
+  type Attachments,
+  type EvidenceRow,
+  type PeriodRow,
+  type ReportRow,
+  reportingRepository as repo,
+} from './reporting.repository.ts'
 
 export const periodOut = (p: PeriodRow): Period => ({
   id: p.id,
@@ -48,20 +55,19 @@ export const periodOut = (p: PeriodRow): Period => ({
   publishedAt: p.publishedAt?.toISOString() ?? null,
 })
 
-type EvidenceRow = Awaited<ReturnType<typeof repo.evidenceOf>>[number]
 const evidenceOut = (r: EvidenceRow): Evidence => ({
-  id: r.e.id,
-  kind: r.e.kind as Evidence['kind'],
-  title: r.e.title,
-  fileId: r.e.fileId,
+  id: r.id,
+  kind: r.kind as Evidence['kind'],
+  title: r.title,
+  fileId: r.fileId,
   filename: r.filename ?? null,
   size: r.size ?? null,
   sha256: r.sha256 ?? null,
-  url: r.e.url,
-  actType: r.e.actType,
-  actNumber: r.e.actNumber,
-  actDate: r.e.actDate,
-  createdAt: r.e.createdAt.toISOString(),
+  url: r.url,
+  actType: r.actType,
+  actNumber: r.actNumber,
+  actDate: r.actDate,
+  createdAt: new Date(r.createdAt).toISOString(),
 })
 
 /** What a revision keeps: the content of the report as a reviewer would compare it. */
@@ -77,6 +83,8 @@ const contentOf = (r: ReportRow, values: { indicatorId: string; value: number }[
 })
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+const NOTHING_ATTACHED: Attachments = { values: [], evidence: [] }
+type ContributionRows = Awaited<ReturnType<typeof repo.contributions>>
 
 export type ReportingService = ReturnType<typeof createReportingService>
 
@@ -85,9 +93,9 @@ export const createReportingService = (deps: {
   clock: Clock
   audit: AuditService
   policy: AccessPolicy
-  strategy: Pick<StrategyService, 'visibleMeasure'>
-  notify: NotificationsService['notify']
-  outbox: Pick<OutboxService, 'enqueue'>
+  strategy: Pick<StrategyService, 'visibleMeasure' | 'visibleMeasureOfReport'>
+  notifyAll: NotificationsService['notifyAll']
+  outbox: Pick<OutboxService, 'enqueueAll'>
   publicUrl: string
 }) => {
   const { database, clock, audit, policy, strategy } = deps
@@ -99,25 +107,32 @@ export const createReportingService = (deps: {
     return p
   }
 
-  const executorsOf = async (ex: Executor, measureId: string) => {
-    const rows = await strategyRepository.executors(ex, [measureId])
-    return {
-      all: rows,
-      leads: rows.filter((e) => e.role === 'lead').map((e) => e.orgId),
-      others: rows.filter((e) => e.role !== 'lead').map((e) => e.orgId),
-    }
-  }
+  const isComplete = (
+    r: { reportedStatus: string | null; progress: number | null; workDone: string } | null,
+  ) => !!r && !!r.reportedStatus && r.progress !== null && r.workDone.trim().length > 0
+
+  const executorsOf = (m: MeasureWithExecutors) => ({
+    all: m.executors,
+    leads: m.executors.filter((e) => e.role === 'lead').map((e) => e.orgId),
+    others: m.executors.filter((e) => e.role !== 'lead').map((e) => e.orgId),
+  })
 
   /** Reports are read by the roles that read everywhere, the lead executor and the other executors. */
-  const requireReportRead = async (actor: Actor, m: MeasureRow, ex: Executor = db) => {
-    const e = await executorsOf(ex, m.id)
-    const orgs = [...e.leads, ...e.others]
-    if (!orgs.some((o) => policy.can(actor, 'report.read', o))) {
+  const mayReadReports = (actor: Actor, e: { leads: string[]; others: string[] }) =>
+    [...e.leads, ...e.others].some((o) => policy.can(actor, 'report.read', o)) ||
+    policy.canEverywhere(actor, 'report.read')
+  const requireReportRead = async (actor: Actor, m: MeasureWithExecutors) => {
+    const e = executorsOf(m)
+    if (!mayReadReports(actor, e)) {
       await policy.requireVisible(actor, 'report.read', e.leads[0] ?? m.id, 'Measure', m.id)
     }
     return e
   }
 
+  /**
+   * What the workflow rules need to know of the reader and the period. Whether a late exception
+   * holds is read here unless the caller read it already (`excepted`) for several periods at once.
+   */
   const contextFor = async (
     actor: Actor,
     ex: Executor,
@@ -125,14 +140,16 @@ export const createReportingService = (deps: {
     period: PeriodRow,
     r: { reportedStatus: string | null; progress: number | null; workDone: string } | null,
     comment?: string,
+    excepted?: boolean,
   ): Promise<ReportContext> => ({
     isLeadWriter: leads.some((o) => policy.can(actor, 'report.write', o)),
     isLeadHead: leads.some((o) => policy.can(actor, 'report.submit', o)),
     isSecretariat: policy.can(actor, 'report.review'),
     periodState: period.state as PeriodState,
     hasLateException:
-      period.state !== 'open' && !!(await repo.exception(ex, period.id, leads, isoDay(clock.now()))),
-    complete: !!r && !!r.reportedStatus && r.progress !== null && r.workDone.trim().length > 0,
+      period.state !== 'open' &&
+      (excepted ?? !!(await repo.exception(ex, period.id, leads, isoDay(clock.now())))),
+    complete: isComplete(r),
     hasComment: !!comment?.trim(),
   })
 
@@ -140,12 +157,11 @@ export const createReportingService = (deps: {
     REPORT_ACTIONS.filter((a) => reportTransition(state, a, { ...ctx, hasComment: true, complete: true }).ok)
 
   const reportShape = (
-    m: MeasureRow,
+    m: MeasureWithExecutors,
     period: PeriodRow,
     r: ReportRow,
     ctx: ReportContext,
-    values: { indicatorId: string; value: number }[],
-    ev: EvidenceRow[],
+    { values, evidence: ev }: Attachments,
   ): Report => ({
     id: r.id,
     measureId: m.id,
@@ -170,49 +186,48 @@ export const createReportingService = (deps: {
     allowed: allowedActions(r.state as ReportState, ctx),
   })
 
-  const reportOut = async (
-    ex: Executor,
-    m: MeasureRow,
-    period: PeriodRow,
-    r: ReportRow,
-    ctx: ReportContext,
-  ) => {
-    // A report nobody has written yet has no id and nothing attached.
-    const ids = r.id ? [r.id] : []
-    const [values, ev] = await Promise.all([
-      repo.indicatorValues(ex, ids),
-      repo.evidenceOf(ex, { reportIds: ids }),
-    ])
-    return reportShape(m, period, r, ctx, values, ev)
-  }
-
   const refuseUnless = (state: ReportState, action: ReportAction, ctx: ReportContext) => {
     const t = reportTransition(state, action, ctx)
     if (!t.ok) throw new AppError(t.code, t.reason)
     return t
   }
 
+  /** `r` as the update that made the revision returned it, with its values and evidence. */
   const writeRevision = async (
     tx: Tx,
     actor: Actor,
-    r: ReportRow,
+    r: ReportRow & Attachments,
     action: string,
     comment: string | null,
   ) => {
-    const [values, ev] = await Promise.all([
-      repo.indicatorValues(tx, [r.id]),
-      repo.evidenceOf(tx, { reportIds: [r.id] }),
-    ])
+    const attached = { values: r.values, evidence: r.evidence }
     await repo.insertRevision(tx, {
       reportId: r.id,
       revision: r.revision,
       action,
       state: r.state,
       comment,
-      snapshot: contentOf(r, values, ev.map(evidenceOut)),
+      snapshot: contentOf(r, attached.values, attached.evidence.map(evidenceOut)),
       actorUserId: actor.userId === 'system' ? null : actor.userId,
     })
+    // What the revision was made of is the report's answer too: no second read after the commit.
+    return { r, attached }
   }
+
+  /** The answer to a change: the reader and the period are as before it, only the report moved on. */
+  const changedOut = (
+    m: MeasureWithExecutors,
+    period: PeriodRow,
+    ctx: ReportContext,
+    saved: Awaited<ReturnType<typeof writeRevision>>,
+  ) =>
+    reportShape(
+      m,
+      period,
+      saved.r,
+      { ...ctx, complete: isComplete(saved.r), hasComment: false },
+      saved.attached,
+    )
 
   /** In-app notice and e-mail to each person, in their own language, in the transaction of the event. */
   const tell = async (
@@ -220,18 +235,94 @@ export const createReportingService = (deps: {
     people: { id: string; email: string; locale: string }[],
     e: NoticeEvent,
     link: string,
-  ) => {
-    for (const p of people) await sendNotice(deps, tx, p, e, link)
+  ) =>
+    sendNotices(
+      deps,
+      tx,
+      people.map((person) => ({ person, event: e, link })),
+    )
+
+  /** Of a period's contributions to a measure whose reports the reader may read, those they see. */
+  const contributionsFor = (actor: Actor, m: MeasureWithExecutors, rows: ContributionRows) => {
+    const e = executorsOf(m)
+    // The lead executor and the roles that read everywhere see all; a co-executor its own.
+    const seesAll =
+      e.leads.some((o) => policy.can(actor, 'report.read', o)) || policy.canEverywhere(actor, 'report.read')
+    return rows
+      .filter((c) => seesAll || policy.can(actor, 'report.read', c.c.orgId))
+      .filter((c) => c.c.state === 'submitted' || policy.can(actor, 'report.write', c.c.orgId))
+      .map((c) => contributionOut(c.c, c.orgName.az, c.evidence.map(evidenceOut)))
   }
 
+  /** A report nobody has written yet: an empty draft, not stored, with nothing attached. */
+  const unwritten = (m: MeasureWithExecutors, period: PeriodRow): ReportRow => {
+    const now = clock.now()
+    return {
+      id: '',
+      measureId: m.id,
+      periodId: period.id,
+      orgId: executorsOf(m).leads[0] ?? '',
+      state: 'draft',
+      reportedStatus: null,
+      progress: null,
+      workDone: '',
+      problems: '',
+      nextSteps: '',
+      revision: 0,
+      late: false,
+      reviewComment: null,
+      submittedAt: null,
+      submittedBy: null,
+      reviewedAt: null,
+      reviewedBy: null,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: null,
+    }
+  }
+
+  /** A report with its measure and period, all three read at once by the report's id. */
   const loadForAction = async (actor: Actor, reportId: string, ex: Executor = db) => {
-    const r = await repo.reportById(ex, reportId)
-    if (!r) throw notFound('Report', reportId)
-    const m = await strategy.visibleMeasure(actor, r.measureId, ex)
-    const e = await requireReportRead(actor, m, ex)
-    const period = await periodOrThrow(ex, r.periodId)
+    const [r, m, period] = await allInOrder([
+      repo.reportById(ex, reportId).then((r) => r ?? Promise.reject(notFound('Report', reportId))),
+      strategy.visibleMeasureOfReport(actor, reportId, ex),
+      repo.periodOfReport(ex, reportId).then((p) => p ?? Promise.reject(notFound('Report', reportId))),
+    ])
+    const e = await requireReportRead(actor, m)
     return { r, m, e, period }
   }
+
+  /**
+   * Every report of a measure the reader may read (checked by the caller), with one read each of
+   * the indicator values, the evidence and the late exceptions for all of them; `shown` is a period
+   * whose report is wanted as well, written or not.
+   */
+  const reportsFor = async (
+    actor: Actor,
+    m: MeasureWithExecutors,
+    periods: PeriodsExcepted,
+    rows: (ReportRow & Attachments)[],
+    shown?: PeriodRow,
+  ) => {
+    const { leads } = executorsOf(m)
+    const periodOf = new Map(periods.map((p) => [p.p.id, p]))
+    const ctxOf = (period: PeriodRow, r: ReportRow | null) =>
+      contextFor(actor, db, leads, period, r, undefined, periodOf.get(period.id)?.excepted ?? false)
+    const reports: Report[] = []
+    for (const r of rows) {
+      const period = periodOf.get(r.periodId)?.p
+      if (!period) continue
+      reports.push(reportShape(m, period, r, await ctxOf(period, r), r))
+    }
+    reports.sort((a, b) => a.periodLabel.localeCompare(b.periodLabel))
+    const current = shown
+      ? (reports.find((r) => r.periodId === shown.id) ??
+        reportShape(m, shown, unwritten(m, shown), await ctxOf(shown, null), NOTHING_ATTACHED))
+      : null
+    return { reports, current }
+  }
+  type PeriodsExcepted = { p: PeriodRow; excepted: boolean }[]
+  const periodsExcepted = (measureId: string) => repo.periodsExcepted(db, measureId, isoDay(clock.now()))
 
   return {
     // ---- periods ----
@@ -380,85 +471,80 @@ export const createReportingService = (deps: {
 
     /** The report of a measure for a period; before anyone wrote, an empty draft (not stored). */
     async report(actor: Actor, measureId: string, periodId: string): Promise<Report> {
-      const m = await strategy.visibleMeasure(actor, measureId)
+      const [m, period, r] = await allInOrder([
+        strategy.visibleMeasure(actor, measureId),
+        periodOrThrow(db, periodId),
+        repo.reportWithAttachments(db, measureId, periodId),
+      ])
       const e = await requireReportRead(actor, m)
-      const period = await periodOrThrow(db, periodId)
-      const r = await repo.report(db, measureId, periodId)
       const ctx = await contextFor(actor, db, e.leads, period, r)
-      if (r) return reportOut(db, m, period, r, ctx)
-      const now = clock.now()
-      return reportOut(
-        db,
-        m,
-        period,
-        {
-          id: '',
-          measureId,
-          periodId,
-          orgId: e.leads[0] ?? '',
-          state: 'draft',
-          reportedStatus: null,
-          progress: null,
-          workDone: '',
-          problems: '',
-          nextSteps: '',
-          revision: 0,
-          late: false,
-          reviewComment: null,
-          submittedAt: null,
-          submittedBy: null,
-          reviewedAt: null,
-          reviewedBy: null,
-          createdAt: now,
-          updatedAt: now,
-          updatedBy: null,
-        },
-        ctx,
-      )
+      return r
+        ? reportShape(m, period, r, ctx, r)
+        : reportShape(m, period, unwritten(m, period), ctx, NOTHING_ATTACHED)
     },
 
     async reportsOfMeasure(actor: Actor, measureId: string) {
       const m = await strategy.visibleMeasure(actor, measureId)
-      const e = await requireReportRead(actor, m)
-      const rows = await repo.reportsOfMeasure(db, measureId)
-      // One read of the periods, the indicator values and the evidence for all the measure's reports.
-      const periods = new Map((await repo.periods(db, m.strategyId)).map((p) => [p.id, p]))
-      const ids = rows.map((r) => r.id)
-      const [values, ev] = await Promise.all([
-        repo.indicatorValues(db, ids),
-        repo.evidenceOf(db, { reportIds: ids }),
+      await requireReportRead(actor, m)
+      const [periods, rows] = await Promise.all([
+        periodsExcepted(m.id),
+        repo.reportsWithAttachments(db, m.id),
       ])
-      const out: Report[] = []
-      for (const r of rows) {
-        const period = periods.get(r.periodId)
-        if (!period) continue
-        const ctx = await contextFor(actor, db, e.leads, period, r)
-        const mine = ev.filter((x) => x.e.reportId === r.id)
-        out.push(
-          reportShape(
-            m,
-            period,
-            r,
-            ctx,
-            values.filter((v) => v.reportId === r.id),
-            mine,
-          ),
-        )
-      }
-      return out.sort((a, b) => a.periodLabel.localeCompare(b.periodLabel))
+      return (await reportsFor(actor, m, periods, rows)).reports
+    },
+
+    /**
+     * The rows the measure page shows of reporting, read by the measure's id alone, beside the
+     * measure itself; `pageOf` decides what the reader gets of them once the measure is read.
+     */
+    pageRows: (measureId: string, periodId?: string) =>
+      Promise.all([
+        periodsExcepted(measureId),
+        repo.reportsWithAttachments(db, measureId),
+        // The shown period is known in advance only when asked for; otherwise its rows are read after.
+        periodId ? repo.contributions(db, measureId, periodId) : Promise.resolve(null),
+      ]),
+
+    /**
+     * What the measure page shows of reporting, for a measure the reader may see: the periods, the
+     * period shown (the one asked for, else the one a page opens on), and when the reader may read
+     * the measure's reports, all of them, the shown period's report and its contributions.
+     */
+    async pageOf(
+      actor: Actor,
+      m: MeasureWithExecutors,
+      periodId: string | undefined,
+      [periods, rows, contributionRows]: [
+        PeriodsExcepted,
+        (ReportRow & Attachments)[],
+        ContributionRows | null,
+      ],
+    ) {
+      const readable = mayReadReports(actor, executorsOf(m))
+      const list = periods.map((p) => p.p)
+      const shown = periodId
+        ? list.find((p) => p.id === periodId)
+        : (defaultPeriod(list, isoDay(clock.now())) ?? undefined)
+      if (periodId && !shown) throw notFound('Reporting period', periodId)
+      const base = { periods: list.map(periodOut), periodId: shown?.id ?? null }
+      if (!readable) return { ...base, reports: null, report: null, contributions: null }
+      const { reports, current } = await reportsFor(actor, m, periods, rows, shown)
+      const contributions = shown
+        ? contributionsFor(actor, m, contributionRows ?? (await repo.contributions(db, m.id, shown.id)))
+        : null
+      return { ...base, reports, report: current, contributions }
     },
 
     /** Saves the lead executor's draft; the first save creates the report. */
     async saveDraft(actor: Actor, measureId: string, periodId: string, d: ReportDraft) {
-      const m = await strategy.visibleMeasure(actor, measureId)
+      const [m, period, existing] = await allInOrder([
+        strategy.visibleMeasure(actor, measureId),
+        periodOrThrow(db, periodId),
+        repo.report(db, measureId, periodId),
+      ])
       const e = await requireReportRead(actor, m)
-      const period = await periodOrThrow(db, periodId)
-      const existing = await repo.report(db, measureId, periodId)
-      refuseUnless(
-        (existing?.state ?? 'draft') as ReportState,
-        'edit',
-        await contextFor(actor, db, e.leads, period, existing),
-      )
+      const ctx = await contextFor(actor, db, e.leads, period, existing)
+      refuseUnless((existing?.state ?? 'draft') as ReportState, 'edit', ctx)
       if (d.indicatorValues?.length) {
         const own = new Set((await strategyRepository.indicators(db, m.strategyId, m.id)).map((i) => i.id))
         const stray = d.indicatorValues.find((v) => !own.has(v.indicatorId))
@@ -499,6 +585,8 @@ export const createReportingService = (deps: {
           updatedAt: now,
           updatedBy: actor.userId,
         }
+        // Before the update, which reads the report's values back; a refused update rolls them back.
+        if (d.indicatorValues) await repo.setIndicatorValues(tx, r.id, d.indicatorValues)
         const u = await repo.updateReport(tx, r.id, r.revision, set)
         if (!u)
           throw new AppError(
@@ -506,22 +594,22 @@ export const createReportingService = (deps: {
             'The report was changed by someone else since you opened it; reload to see their changes',
           )
         r = u
-        if (d.indicatorValues) await repo.setIndicatorValues(tx, r.id, d.indicatorValues)
-        await writeRevision(tx, actor, r, 'saved', null)
+        const saved = await writeRevision(tx, actor, u, 'saved', null)
         await audit.record(tx, actor, {
           action: 'report.saved',
           targetType: 'measure_report',
           targetId: r.id,
           data: { measure: m.code, period: period.label, revision: r.revision },
         })
-        return r
+        return saved
       })
-      return reportOut(db, m, period, result, await contextFor(actor, db, e.leads, period, result))
+      return changedOut(m, period, ctx, result)
     },
 
     async addEvidence(actor: Actor, reportId: string, input: EvidenceInput) {
       const { r, m, e, period } = await loadForAction(actor, reportId)
-      refuseUnless(r.state as ReportState, 'edit', await contextFor(actor, db, e.leads, period, r))
+      const ctx = await contextFor(actor, db, e.leads, period, r)
+      refuseUnless(r.state as ReportState, 'edit', ctx)
       const fields = await evidenceFields(actor, r.orgId, input)
       const saved = await db.transaction(async (tx) => {
         const ev = await repo.insertEvidence(tx, {
@@ -540,21 +628,22 @@ export const createReportingService = (deps: {
             'CONFLICT',
             'The report was changed by someone else since you opened it; reload to see their changes',
           )
-        await writeRevision(tx, actor, u, 'evidence_added', fields.title)
+        const written = await writeRevision(tx, actor, u, 'evidence_added', fields.title)
         await audit.record(tx, actor, {
           action: 'report.evidence_added',
           targetType: 'measure_report',
           targetId: r.id,
           data: { measure: m.code, kind: input.kind, evidenceId: ev.id },
         })
-        return u
+        return written
       })
-      return reportOut(db, m, period, saved, await contextFor(actor, db, e.leads, period, saved))
+      return changedOut(m, period, ctx, saved)
     },
 
     async removeEvidence(actor: Actor, reportId: string, evidenceId: string) {
       const { r, m, e, period } = await loadForAction(actor, reportId)
-      refuseUnless(r.state as ReportState, 'edit', await contextFor(actor, db, e.leads, period, r))
+      const ctx = await contextFor(actor, db, e.leads, period, r)
+      refuseUnless(r.state as ReportState, 'edit', ctx)
       const ev = await repo.evidenceById(db, evidenceId)
       if (!ev || ev.reportId !== reportId) throw notFound('Evidence', evidenceId)
       const saved = await db.transaction(async (tx) => {
@@ -569,20 +658,25 @@ export const createReportingService = (deps: {
             'CONFLICT',
             'The report was changed by someone else since you opened it; reload to see their changes',
           )
-        await writeRevision(tx, actor, u, 'evidence_removed', ev.title)
+        const written = await writeRevision(tx, actor, u, 'evidence_removed', ev.title)
         await audit.record(tx, actor, {
           action: 'report.evidence_removed',
           targetType: 'measure_report',
           targetId: r.id,
           data: { measure: m.code, evidenceId },
         })
-        return u
+        return written
       })
-      return reportOut(db, m, period, saved, await contextFor(actor, db, e.leads, period, saved))
+      return changedOut(m, period, ctx, saved)
     },
 
     /** submit (the head), return with a comment or accept (the secretariat). */
     async act(actor: Actor, reportId: string, action: 'submit' | 'return' | 'accept', comment?: string) {
+      // Who hears of a submission does not depend on the report: read beside it, not in the transaction.
+      // (A settled promise: a query builder would run again each time it is awaited.)
+      const secretariat =
+        action === 'submit' ? Promise.resolve(repo.holders(db, null, ['secretariat'])) : null
+      secretariat?.catch(() => {})
       const { r, m, e, period } = await loadForAction(actor, reportId)
       const ctx = await contextFor(actor, db, e.leads, period, r, comment)
       const t = refuseUnless(r.state as ReportState, action, ctx)
@@ -613,7 +707,7 @@ export const createReportingService = (deps: {
             'CONFLICT',
             'The report was changed by someone else since you opened it; reload to see their changes',
           )
-        await writeRevision(
+        const written = await writeRevision(
           tx,
           actor,
           u,
@@ -622,7 +716,7 @@ export const createReportingService = (deps: {
         )
         if (action === 'accept') {
           // Accepted figures become the indicators' observed values for the period's year.
-          for (const v of await repo.indicatorValues(tx, [r.id]))
+          for (const v of written.attached.values)
             await strategyRepository.insertIndicatorValue(tx, {
               indicatorId: v.indicatorId,
               year: Number(period.endsOn.slice(0, 4)),
@@ -636,7 +730,7 @@ export const createReportingService = (deps: {
         if (action === 'submit') {
           await tell(
             tx,
-            await repo.holders(tx, null, ['secretariat']),
+            (await secretariat) ?? [],
             { kind: 'report_submitted', measure: m.code, period: period.label, late: u.late },
             link,
           )
@@ -662,9 +756,9 @@ export const createReportingService = (deps: {
           targetId: r.id,
           data: { measure: m.code, period: period.label, late: u.late, from: r.state, to: u.state },
         })
-        return u
+        return written
       })
-      return reportOut(db, m, period, saved, await contextFor(actor, db, e.leads, period, saved))
+      return changedOut(m, period, ctx, saved)
     },
 
     async revisions(actor: Actor, reportId: string) {
@@ -696,24 +790,9 @@ export const createReportingService = (deps: {
     // ---- contributions ----
 
     async contributions(actor: Actor, measureId: string, periodId: string): Promise<Contribution[]> {
-      const m = await strategy.visibleMeasure(actor, measureId)
-      const e = await requireReportRead(actor, m)
-      await periodOrThrow(db, periodId)
-      const rows = await repo.contributions(db, measureId, periodId)
-      // The lead executor and the roles that read everywhere see all; a co-executor its own.
-      const seesAll =
-        e.leads.some((o) => policy.can(actor, 'report.read', o)) || policy.canEverywhere(actor, 'report.read')
-      const mine = rows.filter((c) => seesAll || policy.can(actor, 'report.read', c.c.orgId))
-      const ev = await repo.evidenceOf(db, { contributionIds: mine.map((c) => c.c.id) })
-      return mine
-        .filter((c) => c.c.state === 'submitted' || policy.can(actor, 'report.write', c.c.orgId))
-        .map((c) =>
-          contributionOut(
-            c.c,
-            c.orgName.az,
-            ev.filter((x) => x.e.contributionId === c.c.id).map(evidenceOut),
-          ),
-        )
+      const [m] = await allInOrder([strategy.visibleMeasure(actor, measureId), periodOrThrow(db, periodId)])
+      await requireReportRead(actor, m)
+      return contributionsFor(actor, m, await repo.contributions(db, m.id, periodId))
     },
 
     async saveContribution(
@@ -723,7 +802,7 @@ export const createReportingService = (deps: {
       input: { text: string; submit: boolean; orgId?: string },
     ) {
       const m = await strategy.visibleMeasure(actor, measureId)
-      const e = await executorsOf(db, m.id)
+      const e = executorsOf(m)
       const orgId = input.orgId ?? e.others.find((o) => policy.can(actor, 'report.write', o))
       if (!orgId || !e.others.includes(orgId) || !policy.can(actor, 'report.write', orgId)) {
         await policy.require(actor, 'report.write', e.others[0] ?? m.id)

@@ -1,5 +1,5 @@
 import { type Clearance, canEverywhere } from '@qalxan/contracts'
-import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import {
   contributions,
   evaluations,
@@ -25,11 +25,12 @@ export type SearchHit = {
 }
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`
-/** The SQL twin of `foldForSearch`: Azerbaijani letters to plain Latin, then lower case. */
-const fold = (col: SQL | unknown) => sql`lower(translate(${col}, 'ƏəĞğİıÖöŞşÇçÜüЁё', 'EeGgIiOoSsCcUuЕе'))`
-/** Every term must appear (in any order). */
+/** Every term must appear (in any order) in the stored folded text. */
 const allTerms = (col: SQL | unknown, terms: string[]) =>
-  and(...terms.map((t) => sql`${fold(col)} like ${like(t)}`))
+  sql.join(
+    terms.map((t) => sql`${col} like ${like(t)}`),
+    sql` and `,
+  )
 
 /** A few words around the first term, for the result list. */
 const snippetOf = (text: string, terms: string[]) => {
@@ -46,6 +47,18 @@ const snippetOf = (text: string, terms: string[]) => {
 }
 
 export type SearchService = ReturnType<typeof createSearchService>
+
+type HitRow = {
+  branch: number
+  kind: SearchHit['kind']
+  id: string
+  measure_id: string
+  code: string
+  period_id: string | null
+  period_label: string | null
+  body: string | null
+  title: { az: string; en?: string; ru?: string } | null
+}
 
 /**
  * One search over measures, measure reports, evidence names and comments. Each kind is filtered
@@ -66,154 +79,120 @@ export const createSearchService = (deps: { database: Database; policy: AccessPo
         .slice(0, 6)
       if (terms.length === 0) return { items: [] }
       const levels = visibleLevels(actor.clearance) as Clearance[]
-      const cleared = inArray(measures.confidentiality, levels)
-      /** Measures whose reports the reader may read: all, or those their organisations execute. */
-      const readable = (perm: 'report.read' | 'evaluation.read'): SQL | undefined => {
-        if (canEverywhere(actor.grants, perm)) return undefined
-        const orgs = actor.grants.filter((g) => policy.can(actor, perm, g.orgId)).map((g) => g.orgId)
-        if (orgs.length === 0) return sql`false`
-        return sql`exists (select 1 from ${measureExecutors} where ${measureExecutors.measureId} = ${measures.id} and ${inArray(measureExecutors.orgId, orgs)})`
-      }
-      const hits: SearchHit[] = []
-      const measureLink = (id: string, periodId?: string) =>
+      /** The organisations whose measures' reports (or evaluations) the reader may read; null: all. */
+      const orgsFor = (perm: 'report.read' | 'evaluation.read') =>
+        canEverywhere(actor.grants, perm)
+          ? null
+          : actor.grants.filter((g) => policy.can(actor, perm, g.orgId)).map((g) => g.orgId as string)
+      const readsReports = policy.can(actor, 'report.read') || canEverywhere(actor.grants, 'report.read')
+      const readsEvaluations =
+        policy.can(actor, 'evaluation.read') || canEverywhere(actor.grants, 'evaluation.read')
+      /**
+       * The measures whose texts the reader may find. For a reader bound to a few organisations they
+       * are computed first (materialized), so that the planner can start from those measures' few
+       * rows; for one who reads everywhere they are the cleared measures, left for the planner to
+       * join as it sees fit (materialized, they hide the statistics that make it start from the text).
+       */
+      const measuresOf = (orgs: string[] | null | false) =>
+        orgs === false || orgs?.length === 0
+          ? sql`select null::uuid as id, null::text as code where false`
+          : sql`select m.id, m.code from ${measures} m where m.confidentiality in ${levels}${
+              orgs
+                ? sql` and exists (select 1 from ${measureExecutors} x where x.measure_id = m.id and x.org_id in ${orgs})`
+                : sql``
+            }`
+      const mode = (orgs: string[] | null | false) =>
+        orgs === null ? sql`not materialized` : sql`materialized`
+      const reportOrgs = readsReports ? orgsFor('report.read') : false
+      const evaluationOrgs = readsEvaluations ? orgsFor('evaluation.read') : false
+      const branches: SQL[] = [
+        sql`(select 0 as branch, 'measure' as kind, m.id, m.id as measure_id, m.code, null::uuid as period_id,
+            null::text as period_label, null::text as body, m.title
+          from ${measures} m
+          where m.confidentiality in ${levels} and ${allTerms(sql`m.search_text`, terms)}
+          order by m.code limit ${limit})`,
+      ]
+      if (reportOrgs !== false)
+        branches.push(
+          sql`(select 1, 'report', r.id, r.measure_id, rm.code, r.period_id, p.label,
+              r.work_done || ' ' || r.problems || ' ' || r.next_steps, null::jsonb
+            from ${measureReports} r join reportable rm on rm.id = r.measure_id
+              join ${reportingPeriods} p on p.id = r.period_id
+            where ${allTerms(sql`r.text_folded`, terms)} limit ${limit})`,
+          sql`(select 2, 'evidence', v.id, r.measure_id, rm.code, r.period_id, null, v.title, null
+            from ${evidence} v join ${measureReports} r on r.id = v.report_id
+              join reportable rm on rm.id = r.measure_id
+            where ${allTerms(sql`v.title_folded`, terms)} limit ${limit})`,
+          sql`(select 3, 'evidence', v.id, c.measure_id, rm.code, c.period_id, null, v.title, null
+            from ${evidence} v join ${contributions} c on c.id = v.contribution_id
+              join reportable rm on rm.id = c.measure_id
+            where ${allTerms(sql`v.title_folded`, terms)} limit ${limit})`,
+          sql`(select 4, 'comment', r.id, r.measure_id, rm.code, r.period_id, null, r.review_comment, null
+            from ${measureReports} r join reportable rm on rm.id = r.measure_id
+            where r.comment_folded is not null and ${allTerms(sql`r.comment_folded`, terms)} limit ${limit})`,
+        )
+      if (evaluationOrgs !== false)
+        branches.push(
+          sql`(select 5, 'comment', e.id, e.measure_id, em.code, e.period_id, null, e.comment, null
+            from ${evaluations} e join evaluable em on em.id = e.measure_id
+            where ${allTerms(sql`e.comment_folded`, terms)} limit ${limit})`,
+        )
+      // One statement: every kind of text at once, each branch limited on its own.
+      const result = await db.execute(sql`
+        with reportable as ${mode(reportOrgs)} (${measuresOf(reportOrgs)}),
+             evaluable as ${mode(evaluationOrgs)} (${measuresOf(evaluationOrgs)})
+        ${sql.join(branches, sql` union all `)}`)
+      const rows = (result as unknown as { rows: HitRow[] }).rows
+      // Measures first, by code, then reports, evidence and comments, as the branches are listed.
+      rows.sort((a, b) => a.branch - b.branch || (a.branch === 0 ? a.code.localeCompare(b.code) : 0))
+      const measureLink = (id: string, periodId: string | null) =>
         `/plan/measures/${id}${periodId ? `?period=${periodId}` : ''}`
-
-      const ms = await db
-        .select({ id: measures.id, code: measures.code, title: measures.title })
-        .from(measures)
-        .where(and(cleared, ...terms.map((t) => sql`${measures.searchText} like ${like(t)}`)))
-        .orderBy(measures.code)
-        .limit(limit)
-      for (const m of ms)
-        hits.push({
-          kind: 'measure',
-          id: m.id,
-          measureId: m.id,
-          measureCode: m.code,
-          title: m.title.az,
-          snippet: [m.title.en, m.title.ru].filter(Boolean).join(' · '),
-          link: measureLink(m.id),
-        })
-
-      if (policy.can(actor, 'report.read') || canEverywhere(actor.grants, 'report.read')) {
-        const reportText = sql`${measureReports.workDone} || ' ' || ${measureReports.problems} || ' ' || ${measureReports.nextSteps}`
-        const rs = await db
-          .select({
-            id: measureReports.id,
-            measureId: measures.id,
-            code: measures.code,
-            period: reportingPeriods.label,
-            periodId: reportingPeriods.id,
-            text: reportText,
-          })
-          .from(measureReports)
-          .innerJoin(measures, eq(measures.id, measureReports.measureId))
-          .innerJoin(reportingPeriods, eq(reportingPeriods.id, measureReports.periodId))
-          .where(and(cleared, readable('report.read'), allTerms(reportText, terms)))
-          .limit(limit)
-        for (const r of rs)
-          hits.push({
-            kind: 'report',
-            id: r.id,
-            measureId: r.measureId,
-            measureCode: r.code,
-            title: `${r.code} · ${r.period}`,
-            snippet: snippetOf(String(r.text), terms),
-            link: measureLink(r.measureId, r.periodId),
-          })
-
-        const ev = await db
-          .select({
-            id: evidence.id,
-            title: evidence.title,
-            measureId: measures.id,
-            code: measures.code,
-            periodId: measureReports.periodId,
-          })
-          .from(evidence)
-          .innerJoin(measureReports, eq(measureReports.id, evidence.reportId))
-          .innerJoin(measures, eq(measures.id, measureReports.measureId))
-          .where(and(cleared, readable('report.read'), allTerms(evidence.title, terms)))
-          .limit(limit)
-        const cev = await db
-          .select({
-            id: evidence.id,
-            title: evidence.title,
-            measureId: measures.id,
-            code: measures.code,
-            periodId: contributions.periodId,
-            orgId: contributions.orgId,
-          })
-          .from(evidence)
-          .innerJoin(contributions, eq(contributions.id, evidence.contributionId))
-          .innerJoin(measures, eq(measures.id, contributions.measureId))
-          .where(and(cleared, readable('report.read'), allTerms(evidence.title, terms)))
-          .limit(limit)
-        for (const e of [...ev, ...cev])
-          hits.push({
-            kind: 'evidence',
-            id: e.id,
-            measureId: e.measureId,
-            measureCode: e.code,
-            title: e.title,
-            snippet: e.code,
-            link: measureLink(e.measureId, e.periodId),
-          })
-
-        const cs = await db
-          .select({
-            id: measureReports.id,
-            measureId: measures.id,
-            code: measures.code,
-            periodId: measureReports.periodId,
-            text: measureReports.reviewComment,
-          })
-          .from(measureReports)
-          .innerJoin(measures, eq(measures.id, measureReports.measureId))
-          .where(
-            and(
-              cleared,
-              readable('report.read'),
-              isNotNull(measureReports.reviewComment),
-              allTerms(measureReports.reviewComment, terms),
-            ),
-          )
-          .limit(limit)
-        for (const c of cs)
-          hits.push({
-            kind: 'comment',
-            id: c.id,
-            measureId: c.measureId,
-            measureCode: c.code,
-            title: c.code,
-            snippet: snippetOf(c.text ?? '', terms),
-            link: measureLink(c.measureId, c.periodId),
-          })
-      }
-      if (policy.can(actor, 'evaluation.read') || canEverywhere(actor.grants, 'evaluation.read')) {
-        const es = await db
-          .select({
-            id: evaluations.id,
-            measureId: measures.id,
-            code: measures.code,
-            periodId: evaluations.periodId,
-            text: evaluations.comment,
-          })
-          .from(evaluations)
-          .innerJoin(measures, eq(measures.id, evaluations.measureId))
-          .where(and(cleared, readable('evaluation.read'), allTerms(evaluations.comment, terms)))
-          .limit(limit)
-        for (const c of es)
-          hits.push({
-            kind: 'comment',
-            id: c.id,
-            measureId: c.measureId,
-            measureCode: c.code,
-            title: c.code,
-            snippet: snippetOf(c.text, terms),
-            link: measureLink(c.measureId, c.periodId),
-          })
-      }
+      const hits = rows.map((r): SearchHit => {
+        const link = measureLink(r.measure_id, r.period_id)
+        const body = r.body ?? ''
+        switch (r.kind) {
+          case 'measure':
+            return {
+              kind: 'measure',
+              id: r.id,
+              measureId: r.id,
+              measureCode: r.code,
+              title: r.title?.az ?? '',
+              snippet: [r.title?.en, r.title?.ru].filter(Boolean).join(' · '),
+              link,
+            }
+          case 'report':
+            return {
+              kind: 'report',
+              id: r.id,
+              measureId: r.measure_id,
+              measureCode: r.code,
+              title: `${r.code} · ${r.period_label}`,
+              snippet: snippetOf(body, terms),
+              link,
+            }
+          case 'evidence':
+            return {
+              kind: 'evidence',
+              id: r.id,
+              measureId: r.measure_id,
+              measureCode: r.code,
+              title: body,
+              snippet: r.code,
+              link,
+            }
+          default:
+            return {
+              kind: 'comment',
+              id: r.id,
+              measureId: r.measure_id,
+              measureCode: r.code,
+              title: r.code,
+              snippet: snippetOf(body, terms),
+              link,
+            }
+        }
+      })
       return { items: hits.slice(0, limit * 4) }
     },
   }

@@ -32,6 +32,15 @@ export type ExecutorRow = {
   position: number
 }
 
+/** A milestone as a JSON column gives it (its dates as text, as the date columns are read). */
+export type MilestoneRow = Omit<typeof milestones.$inferSelect, 'updatedAt'>
+export type IndicatorRow = typeof indicators.$inferSelect & { values: IndicatorValueRow[] }
+export type IndicatorValueRow = Pick<
+  typeof indicatorValues.$inferSelect,
+  'indicatorId' | 'year' | 'value' | 'source'
+>
+export type MeasureWithExecutors = MeasureRow & { executors: ExecutorRow[] }
+
 const measureColumns = {
   m: measures,
   goalCode: goals.code,
@@ -45,6 +54,16 @@ const flatten = (r: {
   directionCode: string
 }) =>
   ({ ...r.m, goalCode: r.goalCode, directionId: r.directionId, directionCode: r.directionCode }) as MeasureRow
+
+/** The measure's executors in plan order, as a column of the measure's row (one statement, not two). */
+const executorsColumn = sql<
+  ExecutorRow[]
+>`(select coalesce(json_agg(json_build_object('measureId', e.measure_id,
+    'orgId', e.org_id, 'role', e.role, 'code', o.code, 'name', o.name, 'position', e.position) order by e.position),
+    '[]'::json)
+  from ${measureExecutors} e join ${organizations} o on o.id = e.org_id where e.measure_id = "measures"."id")`
+const withExecutors = (r: Parameters<typeof flatten>[0] & { executors: ExecutorRow[] }) =>
+  ({ ...flatten(r), executors: r.executors }) as MeasureWithExecutors
 
 /** The filters of the measure list, shared by the page query and its count. */
 const measureWhere = (
@@ -117,10 +136,19 @@ export const strategyRepository = {
     return new Map(rows.map((r) => [r.goalId, r.n]))
   },
 
+  /**
+   * A page of the measure list with each measure's executors and the count of all that match, in
+   * one statement (`count(*) over ()`). A page past the end has no row to carry the count: only
+   * then is it counted on its own.
+   */
   async listMeasures(db: Executor, strategyId: string, f: MeasureListQuery, levels: Clearance[]) {
     const w = measureWhere(strategyId, f, levels)
     const rows = await db
-      .select(measureColumns)
+      .select({
+        ...measureColumns,
+        executors: executorsColumn,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
       .from(measures)
       .innerJoin(goals, eq(goals.id, measures.goalId))
       .innerJoin(directions, eq(directions.id, goals.directionId))
@@ -128,13 +156,15 @@ export const strategyRepository = {
       .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
       .limit(f.limit)
       .offset(f.offset)
+    if (rows.length > 0 || f.offset === 0)
+      return { items: rows.map(withExecutors), total: rows[0]?.total ?? 0 }
     const [t] = await db
       .select({ n: count() })
       .from(measures)
       .innerJoin(goals, eq(goals.id, measures.goalId))
       .innerJoin(directions, eq(directions.id, goals.directionId))
       .where(w)
-    return { items: rows.map(flatten), total: t?.n ?? 0 }
+    return { items: [], total: t?.n ?? 0 }
   },
   /** Every measure of a strategy (all levels): for roll-ups, exports and snapshots. */
   async allMeasures(db: Executor, strategyId: string) {
@@ -147,14 +177,48 @@ export const strategyRepository = {
       .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
     return rows.map(flatten)
   },
+  /** The measure with its goal, direction and executors. */
+  /**
+   * The active measures of a strategy with only what their figures need, the lead executors (id and
+   * code) as a column: for the dashboards, snapshots and reminders, which read every measure.
+   */
+  figureMeasures: (db: Executor, strategyId: string) =>
+    db
+      .select({
+        id: measures.id,
+        code: measures.code,
+        title: measures.title,
+        weight: measures.weight,
+        confidentiality: measures.confidentiality,
+        deadlineKind: measures.deadlineKind,
+        deadlineValue: measures.deadlineValue,
+        deadlineStart: measures.deadlineStart,
+        deadlineEnd: measures.deadlineEnd,
+        goalId: measures.goalId,
+        goalCode: goals.code,
+        directionId: directions.id,
+        directionCode: directions.code,
+        leads: sql<
+          { orgId: string; code: string }[]
+        >`(select coalesce(json_agg(json_build_object('orgId', e.org_id,
+          'code', o.code) order by e.position), '[]'::json)
+          from ${measureExecutors} e join ${organizations} o on o.id = e.org_id
+          where e.measure_id = "measures"."id" and e.role = 'lead')`,
+      })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(and(eq(measures.strategyId, strategyId), eq(measures.state, 'active')))
+      .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code)),
+  /** The measure with its goal, direction and executors. */
   async measureById(db: Executor, id: string) {
     const [r] = await db
-      .select(measureColumns)
+      .select({ ...measureColumns, executors: executorsColumn })
       .from(measures)
       .innerJoin(goals, eq(goals.id, measures.goalId))
       .innerJoin(directions, eq(directions.id, goals.directionId))
       .where(eq(measures.id, id))
-    return r ? flatten(r) : null
+    return r ? withExecutors(r) : null
   },
   async insertMeasure(db: Executor, row: typeof measures.$inferInsert) {
     const [m] = await db.insert(measures).values(row).returning()
@@ -234,6 +298,46 @@ export const strategyRepository = {
         ),
       )
       .orderBy(asc(indicators.code)),
+  /** The measure of a report, with its goal, direction and executors. */
+  async measureOfReport(db: Executor, reportId: string) {
+    const [r] = await db
+      .select({ ...measureColumns, executors: executorsColumn })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(eq(measures.id, sql`(select r.measure_id from measure_reports r where r.id = ${reportId})`))
+    return r ? withExecutors(r) : null
+  },
+  /**
+   * The measure with its goal, direction and executors, and its milestones and indicators (each with
+   * its observed values) as columns: what the measure page shows of the plan, in one statement.
+   */
+  async measureDetailById(db: Executor, id: string) {
+    const [r] = await db
+      .select({
+        ...measureColumns,
+        executors: executorsColumn,
+        milestones: sql<
+          MilestoneRow[]
+        >`(select coalesce(json_agg(json_build_object('id', s.id, 'measureId', s.measure_id,
+            'title', s.title, 'originalPlannedDate', s.original_planned_date, 'plannedDate', s.planned_date,
+            'actualDate', s.actual_date, 'stage', s.stage, 'actType', s.act_type, 'actNumber', s.act_number,
+            'actDate', s.act_date, 'position', s.position) order by s.position, s.planned_date), '[]'::json)
+          from ${milestones} s where s.measure_id = "measures"."id")`,
+        indicators: sql<IndicatorRow[]>`(select coalesce(json_agg(json_build_object('id', i.id,
+            'strategyId', i.strategy_id, 'measureId', i.measure_id, 'code', i.code, 'name', i.name, 'unit', i.unit,
+            'baseline', i.baseline, 'baselineYear', i.baseline_year, 'direction', i.direction, 'targets', i.targets,
+            'values', (select coalesce(json_agg(json_build_object('indicatorId', v.indicator_id, 'year', v.year,
+              'value', v.value, 'source', v.source) order by v.year, v.created_at), '[]'::json)
+              from ${indicatorValues} v where v.indicator_id = i.id)) order by i.code), '[]'::json)
+          from ${indicators} i where i.strategy_id = "measures"."strategy_id" and i.measure_id = "measures"."id")`,
+      })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(eq(measures.id, id))
+    return r ? { ...withExecutors(r), milestones: r.milestones, indicators: r.indicators } : null
+  },
   async insertIndicator(db: Executor, row: typeof indicators.$inferInsert) {
     const [i] = await db.insert(indicators).values(row).returning()
     return i as typeof indicators.$inferSelect
@@ -281,6 +385,13 @@ export const strategyRepository = {
           measureId ? eq(changeRequests.measureId, measureId) : undefined,
         ),
       )
+      .orderBy(desc(changeRequests.createdAt)),
+  changeRequestsOfMeasure: (db: Executor, measureId: string) =>
+    db
+      .select({ c: changeRequests, measureCode: measures.code })
+      .from(changeRequests)
+      .innerJoin(measures, eq(measures.id, changeRequests.measureId))
+      .where(eq(changeRequests.measureId, measureId))
       .orderBy(desc(changeRequests.createdAt)),
   async changeRequestById(db: Executor, id: string) {
     const [r] = await db

@@ -14,7 +14,7 @@ import {
   type StrategyInputSchema,
 } from '@qalxan/contracts'
 import type { z } from 'zod'
-import type { indicators, indicatorValues, milestones, strategies } from '../../db/schema/index.ts'
+import type { indicators, milestones, strategies } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts'
@@ -22,7 +22,14 @@ import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { measureSearchText, visibleLevels } from './strategy.fns.ts'
-import { type ExecutorRow, type MeasureRow, strategyRepository as repo } from './strategy.repository.ts'
+import {
+  type ExecutorRow,
+  type IndicatorValueRow,
+  type MeasureRow,
+  type MeasureWithExecutors,
+  type MilestoneRow,
+  strategyRepository as repo,
+} from './strategy.repository.ts'
 
 export const strategyOut = (s: typeof strategies.$inferSelect) => ({
   id: s.id,
@@ -66,7 +73,7 @@ export const measureOut = (m: MeasureRow, execs: ExecutorRow[]): Measure => ({
   updatedAt: m.updatedAt.toISOString(),
 })
 
-const milestoneOut = (m: typeof milestones.$inferSelect) => ({
+const milestoneOut = (m: MilestoneRow) => ({
   id: m.id,
   measureId: m.measureId,
   title: m.title,
@@ -80,10 +87,7 @@ const milestoneOut = (m: typeof milestones.$inferSelect) => ({
   position: m.position,
 })
 
-const indicatorOut = (
-  i: typeof indicators.$inferSelect,
-  values: (typeof indicatorValues.$inferSelect)[],
-) => ({
+const indicatorOut = (i: typeof indicators.$inferSelect, values: IndicatorValueRow[]) => ({
   id: i.id,
   strategyId: i.strategyId,
   measureId: i.measureId,
@@ -142,7 +146,15 @@ export const createStrategyService = (deps: {
   /** A measure the actor's clearance opens; any other answers as if it did not exist. */
   const visibleMeasure = async (actor: Actor, id: string, ex: Executor = db) => {
     await policy.require(actor, 'plan.read')
-    const m = await repo.measureById(ex, id)
+    return refuseUnseen(actor, id, await repo.measureById(ex, id))
+  }
+  /** The measure of a report, if the actor's clearance opens it (the caller has found the report). */
+  const visibleMeasureOfReport = async (actor: Actor, reportId: string, ex: Executor = db) => {
+    await policy.require(actor, 'plan.read')
+    const m = await repo.measureOfReport(ex, reportId)
+    return refuseUnseen(actor, m?.id ?? reportId, m)
+  }
+  const refuseUnseen = async <M extends MeasureRow>(actor: Actor, id: string, m: M | null) => {
     if (!m) throw notFound('Measure', id)
     if (!policy.clearanceAllows(actor, m.confidentiality as Clearance)) {
       await audit.recordAlone(actor, {
@@ -157,7 +169,21 @@ export const createStrategyService = (deps: {
     return m
   }
 
-  const fullMeasure = async (ex: Executor, m: MeasureRow) => measureOut(m, await repo.executors(ex, [m.id]))
+  const fullMeasure = (m: MeasureWithExecutors) => measureOut(m, m.executors)
+
+  /** A visible measure with its milestones and indicators, read in one statement. */
+  const visibleMeasureDetail = async (actor: Actor, id: string) => {
+    await policy.require(actor, 'plan.read')
+    const m = await refuseUnseen(actor, id, await repo.measureDetailById(db, id))
+    return {
+      m,
+      detail: {
+        measure: measureOut(m, m.executors),
+        milestones: m.milestones.map(milestoneOut),
+        indicators: m.indicators.map((i) => indicatorOut(i, i.values)),
+      },
+    }
+  }
 
   /** Organisation codes → ids, with one problem per unknown code. */
   const resolveOrgs = async (ex: Executor, codes: string[]) => {
@@ -265,6 +291,8 @@ export const createStrategyService = (deps: {
 
   return {
     visibleMeasure,
+    visibleMeasureOfReport,
+    visibleMeasureDetail,
     snapshot,
     insertMeasure,
 
@@ -382,31 +410,14 @@ export const createStrategyService = (deps: {
 
     async listMeasures(actor: Actor, strategyId: string, q: MeasureListQuery) {
       await policy.require(actor, 'plan.read')
-      await strategyOrThrow(db, strategyId)
       const r = await repo.listMeasures(db, strategyId, q, visibleLevels(actor.clearance))
-      const execs = await repo.executors(
-        db,
-        r.items.map((m) => m.id),
-      )
-      return { items: r.items.map((m) => measureOut(m, execs)), total: r.total }
+      // An empty page may be a strategy that does not exist: only then is that looked up.
+      if (r.items.length === 0) await strategyOrThrow(db, strategyId)
+      return { items: r.items.map((m) => measureOut(m, m.executors)), total: r.total }
     },
 
     async measure(actor: Actor, id: string) {
-      const m = await visibleMeasure(actor, id)
-      const [execs, ms, inds] = await Promise.all([
-        repo.executors(db, [id]),
-        repo.milestones(db, [id]),
-        repo.indicators(db, m.strategyId, id),
-      ])
-      const values = await repo.indicatorValues(
-        db,
-        inds.map((i) => i.id),
-      )
-      return {
-        measure: measureOut(m, execs),
-        milestones: ms.map(milestoneOut),
-        indicators: inds.map((i) => indicatorOut(i, values)),
-      }
+      return (await visibleMeasureDetail(actor, id)).detail
     },
 
     async createMeasure(actor: Actor, strategyId: string, input: MeasureInput) {
@@ -422,7 +433,7 @@ export const createStrategyService = (deps: {
             data: { code: m.code },
           })
           const row = await repo.measureById(tx, m.id)
-          return fullMeasure(tx, row as MeasureRow)
+          return fullMeasure(row as MeasureWithExecutors)
         })
       } catch (err) {
         if (isUniqueViolation(err))
@@ -451,7 +462,7 @@ export const createStrategyService = (deps: {
             after: input,
           },
         })
-        return fullMeasure(tx, (await repo.measureById(tx, id)) as MeasureRow)
+        return fullMeasure((await repo.measureById(tx, id)) as MeasureWithExecutors)
       })
     },
 
@@ -486,7 +497,7 @@ export const createStrategyService = (deps: {
       const m = await visibleMeasure(actor, ms.measureId)
       const manager = policy.can(actor, 'plan.manage')
       if (!manager) {
-        const leads = (await repo.executors(db, [m.id])).filter((e) => e.role === 'lead').map((e) => e.orgId)
+        const leads = m.executors.filter((e) => e.role === 'lead').map((e) => e.orgId)
         if (!leads.some((o) => policy.can(actor, 'report.write', o)))
           await policy.require(actor, 'plan.manage')
         if (input.title !== undefined || input.plannedDate !== undefined)
@@ -643,6 +654,9 @@ export const createStrategyService = (deps: {
       const levels = new Set(visibleLevels(actor.clearance))
       return rows.filter((r) => levels.has(r.confidentiality as Clearance)).map(changeOut)
     },
+    /** A measure's change requests, by its id alone (the caller has checked that the reader sees it). */
+    changeRequestsFor: async (measureId: string) =>
+      (await repo.changeRequestsOfMeasure(db, measureId)).map(changeOut),
 
     async proposeChange(actor: Actor, input: z.infer<typeof ChangeRequestInputSchema>) {
       await policy.require(actor, 'plan.manage')
@@ -675,7 +689,7 @@ export const createStrategyService = (deps: {
         ])
         if (unknown.length) throw new AppError('VALIDATION_FAILED', `No organisation "${unknown[0]}"`)
       }
-      const current = baselineFields(await fullMeasure(db, m))
+      const current = baselineFields(fullMeasure(m))
       return db.transaction(async (tx) => {
         const c = await repo.insertChangeRequest(tx, {
           strategyId: m.strategyId,
@@ -753,7 +767,7 @@ export const createStrategyService = (deps: {
             set.searchText = measureSearchText(m.code, p.title ?? m.title, p.description ?? m.description)
           await repo.updateMeasure(tx, m.id, set)
           if (found.c.kind === 'executor') {
-            const cur = baselineFields(await fullMeasure(tx, m))
+            const cur = baselineFields(fullMeasure(m))
             const next = {
               leadExecutors: p.leadExecutors ?? cur.leadExecutors,
               coExecutors: p.coExecutors ?? cur.coExecutors,

@@ -1,18 +1,6 @@
 import { PERIOD_TRANSITIONS, type Period } from '@qalxan/contracts'
 
-/**
- * The period a page opens on: an open one that covers today (the nearest due date first), else
- * any open one, else the last one opened before (closed or locked), else the first planned.
- */
-export function defaultPeriod(periods: readonly Period[], today: string): Period | null {
-  const byDue = [...periods].sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-  const open = byDue.filter((p) => p.state === 'open')
-  const current = open.find((p) => p.startsOn <= today && today <= p.dueOn)
-  if (current) return current
-  if (open[0]) return open[0]
-  const started = byDue.filter((p) => p.state !== 'planned')
-  return started[started.length - 1] ?? byDue[0] ?? null
-}
+export { defaultPeriod } from '@qalxan/contracts'
 
 /** Periods grouped by the year they start in, newest year first, each year in due-date order. */
 export function periodsByYear(periods: readonly Period[]): { year: number; periods: Period[] }[] {

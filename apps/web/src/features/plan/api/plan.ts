@@ -6,6 +6,7 @@ import type {
   IndicatorInputSchema,
   Measure,
   MeasureDetailSchema,
+  MeasurePage,
   Milestone,
   MilestoneInput,
   PlanTreeSchema,
@@ -15,6 +16,7 @@ import type {
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { api } from '../../../lib/api.ts'
+import { reportingKeys } from '../../reporting/api/reporting.ts'
 import { type MeasureFilters, toMeasureQuery } from '../search.ts'
 
 export type PlanTree = z.infer<typeof PlanTreeSchema>
@@ -40,6 +42,11 @@ export const planKeys = {
   measureLists: (strategyId: string) => [...planKeys.all, 'measures', strategyId] as const,
   measureList: (strategyId: string, f: MeasureFilters) => [...planKeys.measureLists(strategyId), f] as const,
   measure: (id: string) => [...planKeys.all, 'measure', id] as const,
+  /**
+   * Outside `all` on purpose: what the page shows is read through the per-part queries the page's
+   * answer fills, and those are what changes invalidate; the page itself is read again on a new visit.
+   */
+  page: (id: string, periodId: string | null) => ['plan-page', id, periodId] as const,
   indicators: (strategyId: string) => [...planKeys.all, 'indicators', strategyId] as const,
   versions: (strategyId: string) => [...planKeys.all, 'versions', strategyId] as const,
   version: (strategyId: string, n: number) => [...planKeys.versions(strategyId), n] as const,
@@ -75,6 +82,38 @@ export const measureQuery = (id: string) =>
   queryOptions({
     queryKey: planKeys.measure(id),
     queryFn: ({ signal }) => api.get<MeasureDetail>(`/api/measures/${enc(id)}`, { signal }),
+  })
+
+/**
+ * The measure page's first load in one request. It fills the caches of the queries the page and
+ * its panels read (measure, periods, reports, evaluations, change requests, the period's report
+ * and contributions), which read again on their own whatever changes afterwards.
+ */
+export const measurePageQuery = (id: string, periodId: string | null) =>
+  queryOptions({
+    queryKey: planKeys.page(id, periodId),
+    queryFn: async ({ signal, client }) => {
+      const p = await api.get<MeasurePage>(`/api/measures/${enc(id)}/page`, {
+        query: periodId ? { periodId } : {},
+        signal,
+      })
+      const sid = p.measure.strategyId
+      client.setQueryData(planKeys.measure(id), {
+        measure: p.measure,
+        milestones: p.milestones,
+        indicators: p.indicators,
+      })
+      client.setQueryData(reportingKeys.periods(sid), p.periods)
+      client.setQueryData(reportingKeys.evaluations(id), p.evaluations)
+      client.setQueryData(planKeys.changes(sid, id), p.changeRequests)
+      if (p.reports) client.setQueryData(reportingKeys.reports(id), p.reports)
+      if (p.periodId && p.report) client.setQueryData(reportingKeys.report(id, p.periodId), p.report)
+      if (p.periodId && p.contributions)
+        client.setQueryData(reportingKeys.contributions(id, p.periodId), p.contributions)
+      return p
+    },
+    // The per-part queries read again on focus themselves.
+    refetchOnWindowFocus: false,
   })
 
 export const indicatorsQuery = (strategyId: string) =>

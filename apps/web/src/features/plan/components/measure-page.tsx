@@ -14,7 +14,7 @@ import { ContributionsPanel } from '../../reporting/components/contributions-pan
 import { EvaluationPanel } from '../../reporting/components/evaluation-panel.tsx'
 import { ReportPanel } from '../../reporting/components/report-panel.tsx'
 import { defaultPeriod, periodOption } from '../../reporting/periods.ts'
-import { changeRequestsQuery, measureQuery } from '../api/plan.ts'
+import { changeRequestsQuery, measurePageQuery, measureQuery } from '../api/plan.ts'
 import { MeasureAttributesForm } from '../forms/measure-attributes-form.tsx'
 import { buildTimeline } from '../timeline.ts'
 import { ConfidentialityBadge } from './badges.tsx'
@@ -30,10 +30,16 @@ export function MeasurePage({ measureId, periodId }: { measureId: string; period
   const navigate = useNavigate()
   const me = useCurrentMe()
   const allowed = useCan()
-  const detail = useQuery(measureQuery(measureId))
+  // One request for everything on first load; the queries below read its answer from the cache
+  // and read again on their own after changes (the period chosen later, a saved report …).
+  const [openedOn] = useState(periodId ?? null)
+  const page = useQuery(measurePageQuery(measureId, openedOn))
+  // While the page is (re)read, the parts wait for its answer instead of each asking on its own.
+  const loaded = page.isSuccess && !page.isFetching
+  const detail = useQuery({ ...measureQuery(measureId), enabled: loaded })
   const measure = detail.data?.measure
   const sid = measure?.strategyId ?? ''
-  const periods = useQuery({ ...periodsQuery(sid), enabled: !!measure })
+  const periods = useQuery({ ...periodsQuery(sid), enabled: loaded && !!measure })
   const leadOrgs = measure?.executors.filter((e) => e.role === 'lead').map((e) => e.orgId) ?? []
   const allOrgs = measure?.executors.map((e) => e.orgId) ?? []
   // Display only: whether this person may read the measure's reports (the server decides).
@@ -41,15 +47,22 @@ export function MeasurePage({ measureId, periodId }: { measureId: string; period
     canEverywhere(me.grants, 'report.read') || allOrgs.some((o) => allowed('report.read', o))
   const readsEvaluations =
     canEverywhere(me.grants, 'evaluation.read') || leadOrgs.some((o) => allowed('evaluation.read', o))
-  const reports = useQuery({ ...measureReportsQuery(measureId), enabled: !!measure && readsReports })
-  const evaluations = useQuery({ ...evaluationsQuery(measureId), enabled: !!measure && readsEvaluations })
-  const changes = useQuery({ ...changeRequestsQuery(sid, measureId), enabled: !!measure })
+  const reports = useQuery({
+    ...measureReportsQuery(measureId),
+    enabled: loaded && !!measure && readsReports,
+  })
+  const evaluations = useQuery({
+    ...evaluationsQuery(measureId),
+    enabled: loaded && !!measure && readsEvaluations,
+  })
+  const changes = useQuery({ ...changeRequestsQuery(sid, measureId), enabled: loaded && !!measure })
   const [editing, setEditing] = useState(false)
 
   const period: Period | null = useMemo(() => {
     const list = periods.data ?? []
-    return list.find((p) => p.id === periodId) ?? defaultPeriod(list, todayIso())
-  }, [periods.data, periodId])
+    const shown = periodId ?? page.data?.periodId
+    return list.find((p) => p.id === shown) ?? defaultPeriod(list, todayIso())
+  }, [periods.data, periodId, page.data?.periodId])
 
   const timeline = useMemo(
     () =>
@@ -69,7 +82,7 @@ export function MeasurePage({ measureId, periodId }: { measureId: string; period
   if (!detail.data || !measure)
     return (
       <Page>
-        <QueryState isPending={detail.isPending} error={detail.error} />
+        <QueryState isPending={page.isPending || detail.isPending} error={page.error ?? detail.error} />
       </Page>
     )
 
