@@ -5,13 +5,17 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const SHOTS = join(import.meta.dirname, '../../.tmp/screenshots')
 
-/** Debian's Chromium with the flags this closed network needs, in a fresh profile. */
-export const openBrowser = async (locale = 'az-AZ') => {
+/**
+ * Debian's Chromium with the flags this closed network needs, in a fresh profile. `timezoneId`
+ * (e.g. 'Asia/Baku') sets the browser's wall clock; by default it is the machine's.
+ */
+export const openBrowser = async (locale = 'az-AZ', options: { timezoneId?: string } = {}) => {
   const profile = mkdtempSync(join(tmpdir(), 'qalxan-chromium-'))
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 1366, height: 900 },
     args: [
       '--headless',

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { totpFromUri } from '../../apps/server/src/platform/totp.ts'
 import { text } from './i18n.ts'
 import type { DemoLogin } from './portal.ts'
@@ -6,8 +6,11 @@ import type { DemoLogin } from './portal.ts'
 export type Lang = 'az' | 'en' | 'ru'
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** A field by its label; Mantine appends " *" to the labels of required fields. */
-export const field = (page: Page, label: string) =>
+/**
+ * A field by its label, on the page or within a part of it (a dialog); Mantine appends " *" to the
+ * labels of required fields.
+ */
+export const field = (page: Page | Locator, label: string) =>
   page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`))
 
 /** Signs in through the sign-in page, with the authenticator code when the account has one. */

@@ -103,7 +103,7 @@ export function MeetingActions({ detail, bodies }: { detail: MeetingDetail; bodi
               {t('coord:invite.send')}
             </Button>
             {started && (
-              <Button size="xs" color="green" onClick={() => setDialog('held')}>
+              <Button size="xs" color="green" className="qx-green" onClick={() => setDialog('held')}>
                 {t('coord:meeting.markHeld')}
               </Button>
             )}

@@ -175,6 +175,7 @@ function ApproveEarlier({ detail }: { detail: MeetingDetail }) {
         />
         <Button
           color="green"
+          className="qx-green"
           disabled={!chosen}
           loading={approve.isPending}
           onClick={async () => {
