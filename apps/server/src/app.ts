@@ -138,7 +138,7 @@ export const buildServices = (deps: AppDeps) => {
     clock,
     audit,
     policy,
-    notify: notifications.notify,
+    notifyAll: notifications.notifyAll,
     outbox,
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,

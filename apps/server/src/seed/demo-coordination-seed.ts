@@ -52,7 +52,7 @@ export const seedDemoCoordination = async (
     clock,
     audit,
     policy,
-    notify: services.notifications.notify,
+    notifyAll: services.notifications.notifyAll,
     outbox: services.outbox,
     publicUrl,
     mailFrom,

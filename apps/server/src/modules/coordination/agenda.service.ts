@@ -7,7 +7,7 @@ import {
 } from '@qalxan/contracts'
 import { eq } from 'drizzle-orm'
 import { measures } from '../../db/schema/index.ts'
-import type { Clock } from '../../platform/clock.ts'
+import { type Clock, isoDay } from '../../platform/clock.ts'
 import type { Database, Executor } from '../../platform/db.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
@@ -17,8 +17,6 @@ import { type CoordinationNoticeSender, tellPeople } from './coordination.notice
 import { coordinationRepository as repo } from './coordination.repository.ts'
 import type { CoordinationService } from './coordination.service.ts'
 import { meetingRules } from './meeting-rules.ts'
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 /** A meeting's agenda as the reader may see it: links above their clearance are left out. */
 export const agendaOf = async (

@@ -7,10 +7,11 @@ import {
   type Decision,
   type DecisionInput,
   type ExecutionSummary,
+  type MemberRole,
 } from '@qalxan/contracts'
 import { eq } from 'drizzle-orm'
 import { changeRequests, measures } from '../../db/schema/index.ts'
-import type { Clock } from '../../platform/clock.ts'
+import { type Clock, isoDay } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
@@ -19,13 +20,12 @@ import type { AuditService } from '../audit/audit.service.ts'
 import {
   type AssignmentFilter,
   type AssignmentRow,
+  type AssignmentScope,
   assignmentsRepository as arepo,
 } from './assignments.repository.ts'
 import { type CoordinationNoticeSender, tellPeople } from './coordination.notices.ts'
 import type { CoordinationAccess } from './coordination.policy.ts'
 import { type MeetingRow, coordinationRepository as repo } from './coordination.repository.ts'
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 export type AssignmentsService = ReturnType<typeof createAssignmentsService>
 
@@ -205,18 +205,32 @@ export const createAssignmentsService = (
   }
 
   const service = {
-    /** The decisions of these meetings with their assignments as the reader may see them. */
-    async decisionsOf(actor: Actor, ex: Executor, meetings: MeetingRow[]): Promise<Decision[]> {
+    /**
+     * The decisions of these meetings with their assignments as the reader may see them. A caller
+     * that has already worked out the reader's scope, seats and the bodies' codes passes them in.
+     */
+    async decisionsOf(
+      actor: Actor,
+      ex: Executor,
+      meetings: MeetingRow[],
+      known?: { scope: AssignmentScope; roles: Map<string, MemberRole>; bodyCodes: Map<string, string> },
+    ): Promise<Decision[]> {
       const decisions = await repo.decisions(
         ex,
         meetings.map((m) => m.id),
       )
-      const scope = await access.scope(actor, ex)
+      const scope = known?.scope ?? (await access.scope(actor, ex))
       const { items } = await arepo.list(ex, scope, { decisionIds: decisions.map((d) => d.id) })
-      const assignments = await out(actor, ex, items, await managesFn(actor, ex))
-      const [bodies] = await Promise.all([
-        repo.bodies(ex, today(), [...new Set(meetings.map((m) => m.bodyId))]),
-      ])
+      const roles = known?.roles ?? (await access.rolesOf(actor, ex))
+      const assignments = await out(actor, ex, items, (bodyId) => access.canManage(actor, roles, bodyId))
+      const bodyCodes =
+        known?.bodyCodes ??
+        new Map(
+          (await repo.bodies(ex, today(), [...new Set(meetings.map((m) => m.bodyId))])).map((b) => [
+            b.b.id,
+            b.b.code,
+          ]),
+        )
       return decisions.map((d) => {
         const m = meetings.find((x) => x.id === d.meetingId) as MeetingRow
         return {
@@ -225,7 +239,7 @@ export const createAssignmentsService = (
           meetingNumber: m.number,
           meetingDate: isoDay(m.startsAt),
           bodyId: m.bodyId,
-          bodyCode: bodies.find((b) => b.b.id === m.bodyId)?.b.code ?? '',
+          bodyCode: bodyCodes.get(m.bodyId) ?? '',
           number: d.number,
           text: d.text,
           agendaItemId: d.agendaItemId,

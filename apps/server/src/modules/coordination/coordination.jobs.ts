@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Clock } from '../../platform/clock.ts'
+import { type Clock, isoDay } from '../../platform/clock.ts'
 import type { Database } from '../../platform/db.ts'
 import { defineJob } from '../../platform/jobs.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -12,7 +12,6 @@ const DAY = 86_400_000
 export const ASSIGNMENT_REMIND_BEFORE_DAYS = [7, 1] as const
 export const ASSIGNMENT_ESCALATE_AFTER_DAYS = [1, 14] as const
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`)
 
 /**

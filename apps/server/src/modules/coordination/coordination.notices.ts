@@ -131,12 +131,15 @@ const TEXT: Record<Locale, (e: CoordinationEvent) => { title: string; body: stri
 }
 
 export type CoordinationNoticeSender = {
-  notify: NotificationsService['notify']
-  outbox: Pick<OutboxService, 'enqueue'>
+  notifyAll: NotificationsService['notifyAll']
+  outbox: Pick<OutboxService, 'enqueueAll'>
   publicUrl: string
 }
 
-/** In the portal and by e-mail, in each person's language, in the transaction of the event. */
+/**
+ * In the portal and by e-mail, in each person's language, in the transaction of the event: one
+ * insert for all the notices and one for all the mail (a person named twice is told once).
+ */
 export const tellPeople = async (
   deps: CoordinationNoticeSender,
   tx: Tx,
@@ -144,16 +147,19 @@ export const tellPeople = async (
   e: CoordinationEvent,
   link: string,
 ) => {
-  const seen = new Set<string>()
-  for (const p of people) {
-    if (seen.has(p.id)) continue
-    seen.add(p.id)
-    const n = TEXT[(p.locale in TEXT ? p.locale : 'az') as Locale](e)
-    await deps.notify(tx, p.id, { kind: e.kind, ...n, link })
-    await deps.outbox.enqueue(tx, {
+  const once = [...new Map(people.map((p) => [p.id, p])).values()]
+  if (once.length === 0) return
+  const told = once.map((p) => ({ p, n: TEXT[(p.locale in TEXT ? p.locale : 'az') as Locale](e) }))
+  await deps.notifyAll(
+    tx,
+    told.map(({ p, n }) => ({ userId: p.id, kind: e.kind, ...n, link })),
+  )
+  await deps.outbox.enqueueAll(
+    tx,
+    told.map(({ p, n }) => ({
       to: p.email,
       subject: n.title,
       text: `${n.body}\n\n${deps.publicUrl}${link}`,
-    })
-  }
+    })),
+  )
 }

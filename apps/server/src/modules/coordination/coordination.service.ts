@@ -14,7 +14,7 @@ import type {
 } from '@qalxan/contracts'
 import { and, eq, inArray } from 'drizzle-orm'
 import { directions, goals, measureExecutors, measures } from '../../db/schema/index.ts'
-import type { Clock } from '../../platform/clock.ts'
+import { type Clock, isoDay } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
@@ -31,8 +31,6 @@ import {
   coordinationRepository as repo,
 } from './coordination.repository.ts'
 import { meetingRules } from './meeting-rules.ts'
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 export const bodyOut = (r: BodyRow, myRole: MemberRole | null, canManage: boolean): Body => ({
   id: r.b.id,
@@ -124,7 +122,7 @@ export const createCoordinationService = (
     if (scope.bodyIds && !scope.bodyIds.includes(m.bodyId)) throw notFound('Meeting', id)
     const body = await bodyOrThrow(ex, m.bodyId)
     const roles = await access.rolesOf(actor, ex)
-    return { m, body, roles, manage: access.canManage(actor, roles, m.bodyId) }
+    return { m, body, scope, roles, manage: access.canManage(actor, roles, m.bodyId) }
   }
 
   /** The meeting for a change by the people who run it; FORBIDDEN (recorded) for the others. */
@@ -403,12 +401,16 @@ export const createCoordinationService = (
     },
 
     async meeting(actor: Actor, id: string): Promise<MeetingDetail> {
-      const { m, body, roles, manage } = await visibleMeeting(actor, id)
+      const { m, body, scope, roles, manage } = await visibleMeeting(actor, id)
       const [agenda, attendance, documents, decisions, toApprove, approvedIn] = await Promise.all([
         agendaOf(policy, actor, db, id),
         attendanceOf(db, id),
         repo.documents(db, id),
-        deps.assignments.decisionsOf(actor, db, [m]),
+        deps.assignments.decisionsOf(actor, db, [m], {
+          scope,
+          roles,
+          bodyCodes: new Map([[m.bodyId, body.b.code]]),
+        }),
         repo.draftMinutesBefore(db, m.bodyId, m.startsAt),
         approvedInOf(db, m),
       ])

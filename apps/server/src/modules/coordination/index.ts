@@ -23,8 +23,8 @@ export const createCoordination = (deps: {
   clock: Clock
   audit: AuditService
   policy: AccessPolicy
-  notify: NotificationsService['notify']
-  outbox: Pick<OutboxService, 'enqueue'>
+  notifyAll: NotificationsService['notifyAll']
+  outbox: Pick<OutboxService, 'enqueueAll'>
   publicUrl: string
   mailFrom: string
 }) => {
@@ -34,7 +34,7 @@ export const createCoordination = (deps: {
     policy,
     today: () => clock.now().toISOString().slice(0, 10),
   })
-  const sender = { notify: deps.notify, outbox: deps.outbox, publicUrl: deps.publicUrl }
+  const sender = { notifyAll: deps.notifyAll, outbox: deps.outbox, publicUrl: deps.publicUrl }
   const assignments = createAssignmentsService({ database, clock, audit, policy, access, ...sender })
   const coordination = createCoordinationService({
     database,

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '@qalxan/contracts'
 import type { Clock } from '../../platform/clock.ts'
-import type { Database, Tx } from '../../platform/db.ts'
+import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError } from '../../platform/errors.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -22,7 +22,7 @@ export const createInvitations = (deps: {
   database: Database
   clock: Clock
   audit: AuditService
-  outbox: Pick<OutboxService, 'enqueue'>
+  outbox: Pick<OutboxService, 'enqueueAll'>
   coordination: Pick<CoordinationService, 'visibleMeeting' | 'managedMeeting'>
   mailFrom: string
   publicUrl: string
@@ -32,9 +32,15 @@ export const createInvitations = (deps: {
   const uidDomain = new URL(deps.publicUrl).hostname || 'qalxan.local'
   const organizerEmail = deps.mailFrom.match(/<([^>]+)>/)?.[1] ?? deps.mailFrom
 
-  const icsOf = async (tx: Tx | typeof db, m: MeetingRow, invitees: Invitee[], lang: Locale) => {
-    const [body] = await repo.bodies(tx, m.startsAt.toISOString().slice(0, 10), [m.bodyId])
-    const items = await repo.items(tx, m.id)
+  /** What every language's invitation is built from, read once per sending. */
+  const contextOf = async (ex: Executor, m: MeetingRow) => {
+    const [body] = await repo.bodies(ex, m.startsAt.toISOString().slice(0, 10), [m.bodyId])
+    const items = await repo.items(ex, m.id)
+    return { m, body, items }
+  }
+
+  const icsOf = (c: Awaited<ReturnType<typeof contextOf>>, invitees: Invitee[], lang: Locale) => {
+    const { m, body, items } = c
     const meeting = meetingOut(m, { code: body?.b.code ?? '', name: body?.b.name ?? { az: '' } }, false, null)
     const agenda = items.map((i) => ({ title: i.i.title[lang] || i.i.title.az }))
     const url = `${deps.publicUrl}/coordination/meetings/${m.id}`
@@ -54,12 +60,14 @@ export const createInvitations = (deps: {
 
   /** Writes one e-mail per invitee, with the .ics, in the transaction of the change. */
   const mailAll = async (tx: Tx, m: MeetingRow, invitees: Invitee[]) => {
+    const context = await contextOf(tx, m)
     for (const lang of LOCALES) {
       const group = invitees.filter((i) => localeOf(i.locale) === lang)
       if (group.length === 0) continue
-      const { ics, meeting, agenda, method, url } = await icsOf(tx, m, invitees, lang)
-      for (const person of group)
-        await deps.outbox.enqueue(tx, {
+      const { ics, meeting, agenda, method, url } = icsOf(context, invitees, lang)
+      await deps.outbox.enqueueAll(
+        tx,
+        group.map((person) => ({
           to: person.email,
           subject: invitationSubject(meeting, lang, method),
           text: invitationText({ meeting, agenda, method, url, lang }),
@@ -70,7 +78,8 @@ export const createInvitations = (deps: {
               content: ics,
             },
           ],
-        })
+        })),
+      )
     }
   }
 
@@ -117,7 +126,7 @@ export const createInvitations = (deps: {
     /** The invitation as a file, in the reader's language. */
     async download(actor: Actor, meetingId: string, lang: Locale) {
       const { m } = await deps.coordination.visibleMeeting(actor, meetingId)
-      const { ics } = await icsOf(db, m, m.invitees, lang)
+      const { ics } = icsOf(await contextOf(db, m), m.invitees, lang)
       return { body: Buffer.from(ics, 'utf8'), name: `meeting-${m.number.replace(/[^\w.-]+/g, '_')}.ics` }
     },
   }
