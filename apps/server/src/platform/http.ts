@@ -14,6 +14,13 @@ declare module 'fastify' {
     allowWithoutMfa?: boolean
     /** The route answers a file (bytes), so it has no JSON response schema. */
     download?: boolean
+    /**
+     * A write that changes no one's identity: no user, session, role grant, membership,
+     * organisation, second factor or API token (plan, reporting, evaluation, coordination). The
+     * principals read in the last seconds stay cached after it; every other write empties that
+     * cache (`identity.routes.ts`). `test/keeps-principals.test.ts` holds the modules that set it to it.
+     */
+    keepsPrincipals?: boolean
   }
 }
 

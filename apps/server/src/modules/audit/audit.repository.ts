@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm'
 import { auditEvents, user } from '../../db/schema/index.ts'
 import type { Executor, Tx } from '../../platform/db.ts'
+import { prepared, preparedSql } from '../../platform/prepared.ts'
 
 // Any constant: every writer of the chain takes this lock, so two transactions never append the same seq.
 const CHAIN_LOCK = 7_273_001
@@ -25,14 +26,41 @@ const where = (f: AuditFilter): SQL | undefined => {
   return c.length ? and(...c) : undefined
 }
 
+// Every write of the portal appends to the chain with these three statements: prepared once.
+const lockChain = preparedSql(
+  'audit_lock_chain',
+  sql`select pg_advisory_xact_lock(${sql.raw(String(CHAIN_LOCK))})`,
+)
+const chainHead = prepared('audit_chain_head', (db) =>
+  db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1),
+)
+const insertEvent = prepared('audit_insert_event', (db) =>
+  db.insert(auditEvents).values({
+    seq: sql.placeholder('seq'),
+    occurredAt: sql.placeholder('occurredAt'),
+    actorUserId: sql.placeholder('actorUserId'),
+    actorOrgId: sql.placeholder('actorOrgId'),
+    action: sql.placeholder('action'),
+    outcome: sql.placeholder('outcome'),
+    targetType: sql.placeholder('targetType'),
+    targetId: sql.placeholder('targetId'),
+    requestId: sql.placeholder('requestId'),
+    ip: sql.placeholder('ip'),
+    data: sql.placeholder('data'),
+    prevHash: sql.placeholder('prevHash'),
+    hash: sql.placeholder('hash'),
+  }),
+)
+
 export const auditRepository = {
   async lockChainAndGetHead(tx: Tx) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`)
-    const [last] = await tx
-      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.seq))
-      .limit(1)
+    // Two statements: the head must be read after the lock is held, by a snapshot taken after it.
+    await lockChain(tx)
+    const [last] = await chainHead(tx)
     return last ?? null
   },
   async head(db: Executor) {
@@ -44,7 +72,15 @@ export const auditRepository = {
     return last ?? null
   },
   async insert(tx: Tx, row: typeof auditEvents.$inferInsert) {
-    await tx.insert(auditEvents).values(row)
+    await insertEvent(tx, {
+      ...row,
+      actorUserId: row.actorUserId ?? null,
+      actorOrgId: row.actorOrgId ?? null,
+      targetType: row.targetType ?? null,
+      targetId: row.targetId ?? null,
+      requestId: row.requestId ?? null,
+      ip: row.ip ?? null,
+    })
   },
   async list(db: Executor, f: AuditFilter, limit: number, offset: number) {
     const w = where(f)

@@ -48,7 +48,12 @@ import type { CoordinationDocuments } from './coordination-documents.service.ts'
 import type { Invitations } from './invitations.service.ts'
 
 const read = { auth: 'user' as const, rateLimit: { max: 300, timeWindow: '1 minute' } }
-const write = { auth: 'user' as const, rateLimit: { max: 60, timeWindow: '1 minute' } }
+// Writes of this module change no one's identity (see `keepsPrincipals`).
+const write = {
+  auth: 'user' as const,
+  keepsPrincipals: true,
+  rateLimit: { max: 60, timeWindow: '1 minute' },
+}
 const download = { auth: 'user' as const, download: true, rateLimit: { max: 20, timeWindow: '1 minute' } }
 const idParams = z.object({ id: z.uuid() })
 const langQuery = z.object({ lang: z.enum(['az', 'en', 'ru']).default('az') })

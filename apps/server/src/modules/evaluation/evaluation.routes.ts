@@ -14,7 +14,12 @@ import type { EvaluationService } from './evaluation.service.ts'
 import type { OfficialReportService } from './official-report.service.ts'
 
 const read = { auth: 'user' as const, rateLimit: { max: 300, timeWindow: '1 minute' } }
-const write = { auth: 'user' as const, rateLimit: { max: 60, timeWindow: '1 minute' } }
+// Writes of this module change no one's identity (see `keepsPrincipals`).
+const write = {
+  auth: 'user' as const,
+  keepsPrincipals: true,
+  rateLimit: { max: 60, timeWindow: '1 minute' },
+}
 const strategyParams = z.object({ strategyId: z.uuid() })
 const periodQuery = z.object({ periodId: z.uuid().optional() })
 const tags = ['evaluation']

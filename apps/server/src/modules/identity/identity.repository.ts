@@ -9,6 +9,7 @@ import {
   user,
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
+import { preparedSql } from '../../platform/prepared.ts'
 
 /** What authentication needs of a user, whoever vouches for them (a session or an API token). */
 export type PrincipalRow = {
@@ -60,17 +61,21 @@ const principalQuery = (vouch: SQL, from: SQL, where: SQL) => sql`
 /** Both drivers answer a raw statement with `{ rows }`. */
 const firstRow = <T>(r: unknown) => ((r as { rows: T[] }).rows[0] as T | undefined) ?? null
 
+// Sent by every signed-in request whose caller is not in the short cache: prepared once.
+const sessionPrincipal = preparedSql<SessionPrincipalRow>(
+  'identity_session_principal',
+  principalQuery(
+    sql`s.id as session_id, to_json(s.expires_at) as expires_at, to_json(s.mfa_verified_at) as mfa_verified_at`,
+    sql`${session} s join ${user} u on u.id = s.user_id`,
+    sql`s.token = ${sql.placeholder('token')}`,
+  ),
+)
+
 export const identityRepository = {
   /** The session by its token with its user; the caller checks expiry. */
   async sessionPrincipal(db: Executor, token: string) {
-    const r = await db.execute(
-      principalQuery(
-        sql`s.id as session_id, to_json(s.expires_at) as expires_at, to_json(s.mfa_verified_at) as mfa_verified_at`,
-        sql`${session} s join ${user} u on u.id = s.user_id`,
-        sql`s.token = ${token}`,
-      ),
-    )
-    return firstRow<SessionPrincipalRow>(r)
+    const [row] = await sessionPrincipal(db, { token })
+    return row ?? null
   },
   /** The API token by its hash with its user; the caller checks expiry and revocation. */
   async tokenPrincipal(db: Executor, tokenHash: string) {

@@ -71,8 +71,12 @@ export const registerIdentity = (
   // Anything but a read may change who someone is (roles, clearance, membership, a disabled
   // account, a session signed out or revoked, a second factor confirmed): the callers this process
   // has read are read again. Sent before the answer, so the caller's next request sees the change.
+  // Only writes declared to change no identity (`keepsPrincipals`: plan, reports, evaluations,
+  // coordination) leave the cache as it is.
   app.addHook('onSend', async (req) => {
-    if (!SAFE_METHODS.has(req.method) || req.url.startsWith('/api/auth/')) identity.forgetPrincipals()
+    if (req.url.startsWith('/api/auth/')) identity.forgetPrincipals()
+    else if (!SAFE_METHODS.has(req.method) && req.routeOptions.config?.keepsPrincipals !== true)
+      identity.forgetPrincipals()
   })
 
   app.addHook('preHandler', async (req) => {

@@ -17,6 +17,7 @@ import {
   user,
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
+import { prepared } from '../../platform/prepared.ts'
 
 /** A piece of evidence as reports and contributions show it, with its file's name, size and hash. */
 export type EvidenceRow = {
@@ -77,6 +78,78 @@ const figureReportColumns = {
   reportedStatus: measureReports.reportedStatus,
 }
 
+// The statements every report action sends, prepared once (`platform/prepared.ts`).
+const periodById = prepared('reporting_period_by_id', (db) =>
+  db
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.id, sql.placeholder('id'))),
+)
+const periodOfReport = prepared('reporting_period_of_report', (db) =>
+  db
+    .select()
+    .from(reportingPeriods)
+    .where(
+      eq(
+        reportingPeriods.id,
+        sql`(select r.period_id from measure_reports r where r.id = ${sql.placeholder('reportId')})`,
+      ),
+    ),
+)
+const reportOf = prepared('reporting_report_of', (db) =>
+  db
+    .select(reportColumns)
+    .from(measureReports)
+    .where(
+      and(
+        eq(measureReports.measureId, sql.placeholder('measureId')),
+        eq(measureReports.periodId, sql.placeholder('periodId')),
+      ),
+    ),
+)
+const reportById = prepared('reporting_report_by_id', (db) =>
+  db
+    .select(reportColumns)
+    .from(measureReports)
+    .where(eq(measureReports.id, sql.placeholder('id'))),
+)
+/** People holding one of the roles, in one of the organisations or (null) anywhere: prepared once. */
+const holdersOf = prepared('reporting_holders', (db) =>
+  db
+    .selectDistinct({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      clearance: user.clearance,
+    })
+    .from(roleGrants)
+    .innerJoin(user, eq(user.id, roleGrants.userId))
+    .where(
+      and(
+        isNull(roleGrants.revokedAt),
+        sql`${roleGrants.role} = any(${sql.placeholder('roles')}::text[])`,
+        sql`(${sql.placeholder('orgIds')}::uuid[] is null or ${roleGrants.orgId} = any(${sql.placeholder('orgIds')}::uuid[]))`,
+        eq(user.disabled, false),
+      ),
+    ),
+)
+type RevisionInsert = Pick<
+  typeof measureReportRevisions.$inferInsert,
+  'reportId' | 'revision' | 'action' | 'state' | 'snapshot' | 'actorUserId'
+> & { comment?: string | null }
+const insertRevision = prepared('reporting_insert_revision', (db) =>
+  db.insert(measureReportRevisions).values({
+    reportId: sql.placeholder('reportId'),
+    revision: sql.placeholder('revision'),
+    action: sql.placeholder('action'),
+    state: sql.placeholder('state'),
+    comment: sql.placeholder('comment'),
+    snapshot: sql.placeholder('snapshot'),
+    actorUserId: sql.placeholder('actorUserId'),
+  }),
+)
+
 export const reportingRepository = {
   periods: (db: Executor, strategyId: string) =>
     db
@@ -106,16 +179,11 @@ export const reportingRepository = {
       )
       .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
   async periodOfReport(db: Executor, reportId: string) {
-    const [p] = await db
-      .select()
-      .from(reportingPeriods)
-      .where(
-        eq(reportingPeriods.id, sql`(select r.period_id from measure_reports r where r.id = ${reportId})`),
-      )
+    const [p] = await periodOfReport(db, { reportId })
     return p ?? null
   },
   async periodById(db: Executor, id: string) {
-    const [p] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id))
+    const [p] = await periodById(db, { id })
     return p ?? null
   },
   async insertPeriod(db: Executor, row: typeof reportingPeriods.$inferInsert) {
@@ -150,14 +218,11 @@ export const reportingRepository = {
   openPeriods: (db: Executor) => db.select().from(reportingPeriods).where(eq(reportingPeriods.state, 'open')),
 
   async report(db: Executor, measureId: string, periodId: string) {
-    const [r] = await db
-      .select(reportColumns)
-      .from(measureReports)
-      .where(and(eq(measureReports.measureId, measureId), eq(measureReports.periodId, periodId)))
+    const [r] = await reportOf(db, { measureId, periodId })
     return r ?? null
   },
   async reportById(db: Executor, id: string) {
-    const [r] = await db.select(reportColumns).from(measureReports).where(eq(measureReports.id, id))
+    const [r] = await reportById(db, { id })
     return r ?? null
   },
   reportsOfPeriod: (db: Executor, periodId: string) =>
@@ -183,8 +248,8 @@ export const reportingRepository = {
       .returning({ ...reportColumns, ...attachmentColumns })
     return r ?? null
   },
-  insertRevision: (db: Executor, row: typeof measureReportRevisions.$inferInsert) =>
-    db.insert(measureReportRevisions).values(row),
+  insertRevision: (db: Executor, row: RevisionInsert) =>
+    insertRevision(db, { ...row, comment: row.comment ?? null }),
   revisions: (db: Executor, reportId: string) =>
     db
       .select({ r: measureReportRevisions, actorName: user.name })
@@ -366,25 +431,6 @@ export const reportingRepository = {
 
   /** People holding one of the roles in one of the organisations, for notices. */
   holders: (db: Executor, orgIds: string[] | null, roles: string[]) =>
-    orgIds?.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectDistinct({
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            locale: user.locale,
-            clearance: user.clearance,
-          })
-          .from(roleGrants)
-          .innerJoin(user, eq(user.id, roleGrants.userId))
-          .where(
-            and(
-              isNull(roleGrants.revokedAt),
-              inArray(roleGrants.role, roles),
-              orgIds ? inArray(roleGrants.orgId, orgIds) : undefined,
-              eq(user.disabled, false),
-            ),
-          ),
+    orgIds?.length === 0 ? Promise.resolve([]) : holdersOf(db, { roles, orgIds }),
 }
 export type ReportingRepository = typeof reportingRepository

@@ -1,5 +1,20 @@
 import type { Clearance, MeasureListQuery } from '@qalxan/contracts'
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
 import {
   changeRequests,
   directions,
@@ -14,11 +29,12 @@ import {
   strategies,
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
+import { prepared } from '../../platform/prepared.ts'
 import { foldForSearch } from './strategy.fns.ts'
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`
 
-export type MeasureRow = typeof measures.$inferSelect & {
+export type MeasureRow = Omit<typeof measures.$inferSelect, 'searchText'> & {
   goalCode: string
   directionId: string
   directionCode: string
@@ -41,14 +57,16 @@ export type IndicatorValueRow = Pick<
 >
 export type MeasureWithExecutors = MeasureRow & { executors: ExecutorRow[] }
 
+// Every column but the folded text the list's filter matches, which no reader is answered with.
+const { searchText: _searchText, ...measureOwnColumns } = getTableColumns(measures)
 const measureColumns = {
-  m: measures,
+  m: measureOwnColumns,
   goalCode: goals.code,
   directionId: directions.id,
   directionCode: directions.code,
 }
 const flatten = (r: {
-  m: typeof measures.$inferSelect
+  m: Omit<typeof measures.$inferSelect, 'searchText'>
   goalCode: string
   directionId: string
   directionCode: string
@@ -92,6 +110,29 @@ const measureWhere = (
   }
   return and(...w)
 }
+
+// Read by nearly every request about a measure (its visibility, its executors): prepared once.
+const measureById = prepared('strategy_measure_by_id', (db) =>
+  db
+    .select({ ...measureColumns, executors: executorsColumn })
+    .from(measures)
+    .innerJoin(goals, eq(goals.id, measures.goalId))
+    .innerJoin(directions, eq(directions.id, goals.directionId))
+    .where(eq(measures.id, sql.placeholder('id'))),
+)
+const measureOfReport = prepared('strategy_measure_of_report', (db) =>
+  db
+    .select({ ...measureColumns, executors: executorsColumn })
+    .from(measures)
+    .innerJoin(goals, eq(goals.id, measures.goalId))
+    .innerJoin(directions, eq(directions.id, goals.directionId))
+    .where(
+      eq(
+        measures.id,
+        sql`(select r.measure_id from measure_reports r where r.id = ${sql.placeholder('reportId')})`,
+      ),
+    ),
+)
 
 export const strategyRepository = {
   strategies: (db: Executor) => db.select().from(strategies).orderBy(desc(strategies.periodStart)),
@@ -212,12 +253,7 @@ export const strategyRepository = {
       .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code)),
   /** The measure with its goal, direction and executors. */
   async measureById(db: Executor, id: string) {
-    const [r] = await db
-      .select({ ...measureColumns, executors: executorsColumn })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(eq(measures.id, id))
+    const [r] = await measureById(db, { id })
     return r ? withExecutors(r) : null
   },
   async insertMeasure(db: Executor, row: typeof measures.$inferInsert) {
@@ -300,12 +336,7 @@ export const strategyRepository = {
       .orderBy(asc(indicators.code)),
   /** The measure of a report, with its goal, direction and executors. */
   async measureOfReport(db: Executor, reportId: string) {
-    const [r] = await db
-      .select({ ...measureColumns, executors: executorsColumn })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(eq(measures.id, sql`(select r.measure_id from measure_reports r where r.id = ${reportId})`))
+    const [r] = await measureOfReport(db, { reportId })
     return r ? withExecutors(r) : null
   },
   /**

@@ -34,7 +34,12 @@ import type { PlanImportReport, PlanImportService } from './plan-import.service.
 import type { StrategyService } from './strategy.service.ts'
 
 const read = { auth: 'user' as const, rateLimit: { max: 300, timeWindow: '1 minute' } }
-const write = { auth: 'user' as const, rateLimit: { max: 60, timeWindow: '1 minute' } }
+// Writes of this module change no one's identity (see `keepsPrincipals`).
+const write = {
+  auth: 'user' as const,
+  keepsPrincipals: true,
+  rateLimit: { max: 60, timeWindow: '1 minute' },
+}
 const idParams = z.object({ id: z.uuid() })
 const strategyParams = z.object({ strategyId: z.uuid() })
 const tags = ['plan']
