@@ -10,12 +10,13 @@ import {
   TIMELINESS,
   type Timeliness,
 } from '@qalxan/contracts'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { evaluations, reportingPeriods, user } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import { allInOrder } from '../../platform/parallel.ts'
+import { prepared } from '../../platform/prepared.ts'
 import type { AccessPolicy } from '../access/access.policy.ts'
 import type { Actor } from '../access/actor.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -56,6 +57,16 @@ export type Figure = MeasureFigure & {
 }
 
 export type EvaluationService = ReturnType<typeof createEvaluationService>
+
+/** A measure's evaluations with their periods and evaluators (the measure page reads them): prepared once. */
+const evaluationsOfMeasure = prepared('evaluation_of_measure', (db) =>
+  db
+    .select({ e: evaluationColumns, p: reportingPeriods, name: user.name })
+    .from(evaluations)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
+    .leftJoin(user, eq(user.id, evaluations.evaluatorId))
+    .where(eq(evaluations.measureId, sql.placeholder('measureId'))),
+)
 
 export const createEvaluationService = (deps: {
   database: Database
@@ -267,13 +278,7 @@ export const createEvaluationService = (deps: {
   })
 
   /** A measure's evaluations with their periods and evaluators, by the measure's id alone. */
-  const evaluationRows = (measureId: string) =>
-    db
-      .select({ e: evaluationColumns, p: reportingPeriods, name: user.name })
-      .from(evaluations)
-      .innerJoin(reportingPeriods, eq(reportingPeriods.id, evaluations.periodId))
-      .leftJoin(user, eq(user.id, evaluations.evaluatorId))
-      .where(eq(evaluations.measureId, measureId))
+  const evaluationRows = (measureId: string) => evaluationsOfMeasure(db, { measureId })
 
   /** A visible measure's evaluations (read already, or read now); none for a reader who may not read them. */
   const evaluationsFor = async (

@@ -1,14 +1,23 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { notifications } from '../../db/schema/index.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Database, Tx } from '../../platform/db.ts'
 import { notFound } from '../../platform/errors.ts'
+import { preparedSql } from '../../platform/prepared.ts'
 import type { Actor } from '../access/actor.ts'
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>
 
-/** Rows per multi-row insert, well within PostgreSQL's 65,535 parameters per statement. */
+/** Rows per insert: a column of values each, so that a statement's size stays bounded. */
 const BATCH = 1000
+
+/** Any number of notices in one statement, prepared once: one array per column. */
+const insertNotices = preparedSql(
+  'notifications_insert_many',
+  sql`insert into ${notifications} (user_id, kind, title, body, link)
+    select * from unnest(${sql.placeholder('userIds')}::text[], ${sql.placeholder('kinds')}::text[],
+      ${sql.placeholder('titles')}::text[], ${sql.placeholder('bodies')}::text[], ${sql.placeholder('links')}::text[])`,
+)
 
 export const createNotificationsService = (deps: { database: Database; clock: Clock }) => {
   const { database, clock } = deps
@@ -26,10 +35,16 @@ export const createNotificationsService = (deps: { database: Database; clock: Cl
       tx: Tx,
       ns: { userId: string; kind: string; title: string; body: string; link?: string | null }[],
     ) {
-      for (let i = 0; i < ns.length; i += BATCH)
-        await tx
-          .insert(notifications)
-          .values(ns.slice(i, i + BATCH).map((n) => ({ ...n, link: n.link ?? null })))
+      for (let i = 0; i < ns.length; i += BATCH) {
+        const batch = ns.slice(i, i + BATCH)
+        await insertNotices(tx, {
+          userIds: batch.map((n) => n.userId),
+          kinds: batch.map((n) => n.kind),
+          titles: batch.map((n) => n.title),
+          bodies: batch.map((n) => n.body),
+          links: batch.map((n) => n.link ?? null),
+        })
+      }
     },
     async list(actor: Actor, limit = 50) {
       const db = database.db

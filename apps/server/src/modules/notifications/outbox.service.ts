@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { mailAttachments, mailOutbox } from '../../db/schema/index.ts'
@@ -5,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts'
 import type { Database, Executor, Tx } from '../../platform/db.ts'
 import { defineJob, type Jobs } from '../../platform/jobs.ts'
 import type { MailAttachment, Mailer } from '../../platform/mailer.ts'
+import { preparedSql } from '../../platform/prepared.ts'
 
 /** Attachments are text (an .ics invitation) and are kept with the mail until it is sent. */
 export type OutgoingMail = {
@@ -16,8 +18,20 @@ export type OutgoingMail = {
 export type OutboxService = ReturnType<typeof createOutboxService>
 
 const MAX_ATTEMPTS = 5
-/** Rows per multi-row insert, well within PostgreSQL's 65,535 parameters per statement. */
+/** Rows per insert: a column of values each, so that a statement's size stays bounded. */
 const BATCH = 1000
+
+/**
+ * Any number of messages in one statement, prepared once: one array per column. The ids are made
+ * here, so that attachments find their message without relying on the order of `returning`.
+ */
+const insertMails = preparedSql(
+  'mail_outbox_insert_many',
+  sql`insert into ${mailOutbox} (id, "to", subject, text, status)
+    select id, "to", subject, text, ${sql.placeholder('status')}::text
+      from unnest(${sql.placeholder('ids')}::uuid[], ${sql.placeholder('to')}::text[],
+        ${sql.placeholder('subjects')}::text[], ${sql.placeholder('texts')}::text[]) as m(id, "to", subject, text)`,
+)
 const CLAIM_TIMEOUT_MS = 10 * 60_000
 
 export const createOutboxService = (deps: {
@@ -84,15 +98,19 @@ export const createOutboxService = (deps: {
       const ids: string[] = []
       for (let i = 0; i < mails.length; i += BATCH) {
         const batch = mails.slice(i, i + BATCH)
-        const rows = await tx
-          .insert(mailOutbox)
-          .values(batch.map(({ attachments: _, ...m }) => ({ ...m, status })))
-          .returning({ id: mailOutbox.id })
+        const batchIds = batch.map(() => randomUUID())
+        await insertMails(tx, {
+          ids: batchIds,
+          to: batch.map((m) => m.to),
+          subjects: batch.map((m) => m.subject),
+          texts: batch.map((m) => m.text),
+          status,
+        })
         const files = batch.flatMap((m, k) =>
-          (m.attachments ?? []).map((a) => ({ outboxId: rows[k]?.id as string, ...a })),
+          (m.attachments ?? []).map((a) => ({ outboxId: batchIds[k] as string, ...a })),
         )
         if (files.length) await tx.insert(mailAttachments).values(files)
-        ids.push(...rows.map((r) => r.id))
+        ids.push(...batchIds)
       }
       if (ids.length && mailer && deps.jobs) await deps.jobs.send(flushJob, {}, tx)
       return ids

@@ -85,6 +85,48 @@ const periodById = prepared('reporting_period_by_id', (db) =>
     .from(reportingPeriods)
     .where(eq(reportingPeriods.id, sql.placeholder('id'))),
 )
+// What the measure page reads of reporting by the measure's id.
+const periodsExcepted = prepared('reporting_periods_excepted', (db) =>
+  db
+    .select({
+      p: reportingPeriods,
+      excepted: sql<boolean>`exists (select 1 from ${lateExceptions} x
+        join ${measureExecutors} e on e.org_id = x.org_id and e.measure_id = ${sql.placeholder('measureId')}
+          and e.role = 'lead'
+        where x.period_id = "reporting_periods"."id" and x.until >= ${sql.placeholder('today')})`,
+    })
+    .from(reportingPeriods)
+    .where(
+      eq(
+        reportingPeriods.strategyId,
+        sql`(select m.strategy_id from ${measures} m where m.id = ${sql.placeholder('measureId')})`,
+      ),
+    )
+    .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
+)
+const reportsWithAttachments = prepared('reporting_reports_with_attachments', (db) =>
+  db
+    .select({ ...reportColumns, ...attachmentColumns })
+    .from(measureReports)
+    .where(eq(measureReports.measureId, sql.placeholder('measureId'))),
+)
+const contributionsOf = prepared('reporting_contributions_of', (db) =>
+  db
+    .select({
+      c: contributions,
+      orgName: organizations.name,
+      evidence: evidenceJson(sql.raw('v.contribution_id = "contributions"."id"')),
+    })
+    .from(contributions)
+    .innerJoin(organizations, eq(organizations.id, contributions.orgId))
+    .where(
+      and(
+        eq(contributions.measureId, sql.placeholder('measureId')),
+        eq(contributions.periodId, sql.placeholder('periodId')),
+      ),
+    )
+    .orderBy(asc(organizations.code)),
+)
 const periodOfReport = prepared('reporting_period_of_report', (db) =>
   db
     .select()
@@ -163,21 +205,7 @@ export const reportingRepository = {
    * be read beside the measure itself.
    */
   periodsExcepted: (db: Executor, measureId: string, today: string) =>
-    db
-      .select({
-        p: reportingPeriods,
-        excepted: sql<boolean>`exists (select 1 from ${lateExceptions} x
-          join ${measureExecutors} e on e.org_id = x.org_id and e.measure_id = ${measureId} and e.role = 'lead'
-          where x.period_id = "reporting_periods"."id" and x.until >= ${today})`,
-      })
-      .from(reportingPeriods)
-      .where(
-        eq(
-          reportingPeriods.strategyId,
-          sql`(select m.strategy_id from ${measures} m where m.id = ${measureId})`,
-        ),
-      )
-      .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
+    periodsExcepted(db, { measureId, today }),
   async periodOfReport(db: Executor, reportId: string) {
     const [p] = await periodOfReport(db, { reportId })
     return p ?? null
@@ -271,11 +299,7 @@ export const reportingRepository = {
     return r ?? null
   },
   /** Every report of a measure, each with its indicator values and evidence. */
-  reportsWithAttachments: (db: Executor, measureId: string) =>
-    db
-      .select({ ...reportColumns, ...attachmentColumns })
-      .from(measureReports)
-      .where(eq(measureReports.measureId, measureId)),
+  reportsWithAttachments: (db: Executor, measureId: string) => reportsWithAttachments(db, { measureId }),
   async evidenceById(db: Executor, id: string) {
     const [e] = await db.select(evidenceColumns).from(evidence).where(eq(evidence.id, id))
     return e ?? null
@@ -291,16 +315,7 @@ export const reportingRepository = {
   },
 
   contributions: (db: Executor, measureId: string, periodId: string) =>
-    db
-      .select({
-        c: contributions,
-        orgName: organizations.name,
-        evidence: evidenceJson(sql.raw('v.contribution_id = "contributions"."id"')),
-      })
-      .from(contributions)
-      .innerJoin(organizations, eq(organizations.id, contributions.orgId))
-      .where(and(eq(contributions.measureId, measureId), eq(contributions.periodId, periodId)))
-      .orderBy(asc(organizations.code)),
+    contributionsOf(db, { measureId, periodId }),
   async contributionById(db: Executor, id: string) {
     const [c] = await db.select().from(contributions).where(eq(contributions.id, id))
     return c ?? null

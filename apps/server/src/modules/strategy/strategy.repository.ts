@@ -120,6 +120,40 @@ const measureById = prepared('strategy_measure_by_id', (db) =>
     .innerJoin(directions, eq(directions.id, goals.directionId))
     .where(eq(measures.id, sql.placeholder('id'))),
 )
+/** The measure page's measure: with its milestones and indicators (each with its observed values). */
+const measureDetailById = prepared('strategy_measure_detail_by_id', (db) =>
+  db
+    .select({
+      ...measureColumns,
+      executors: executorsColumn,
+      milestones: sql<
+        MilestoneRow[]
+      >`(select coalesce(json_agg(json_build_object('id', s.id, 'measureId', s.measure_id,
+        'title', s.title, 'originalPlannedDate', s.original_planned_date, 'plannedDate', s.planned_date,
+        'actualDate', s.actual_date, 'stage', s.stage, 'actType', s.act_type, 'actNumber', s.act_number,
+        'actDate', s.act_date, 'position', s.position) order by s.position, s.planned_date), '[]'::json)
+      from ${milestones} s where s.measure_id = "measures"."id")`,
+      indicators: sql<IndicatorRow[]>`(select coalesce(json_agg(json_build_object('id', i.id,
+        'strategyId', i.strategy_id, 'measureId', i.measure_id, 'code', i.code, 'name', i.name, 'unit', i.unit,
+        'baseline', i.baseline, 'baselineYear', i.baseline_year, 'direction', i.direction, 'targets', i.targets,
+        'values', (select coalesce(json_agg(json_build_object('indicatorId', v.indicator_id, 'year', v.year,
+          'value', v.value, 'source', v.source) order by v.year, v.created_at), '[]'::json)
+          from ${indicatorValues} v where v.indicator_id = i.id)) order by i.code), '[]'::json)
+      from ${indicators} i where i.strategy_id = "measures"."strategy_id" and i.measure_id = "measures"."id")`,
+    })
+    .from(measures)
+    .innerJoin(goals, eq(goals.id, measures.goalId))
+    .innerJoin(directions, eq(directions.id, goals.directionId))
+    .where(eq(measures.id, sql.placeholder('id'))),
+)
+const changeRequestsOfMeasure = prepared('strategy_change_requests_of_measure', (db) =>
+  db
+    .select({ c: changeRequests, measureCode: measures.code })
+    .from(changeRequests)
+    .innerJoin(measures, eq(measures.id, changeRequests.measureId))
+    .where(eq(changeRequests.measureId, sql.placeholder('measureId')))
+    .orderBy(desc(changeRequests.createdAt)),
+)
 const measureOfReport = prepared('strategy_measure_of_report', (db) =>
   db
     .select({ ...measureColumns, executors: executorsColumn })
@@ -344,29 +378,7 @@ export const strategyRepository = {
    * its observed values) as columns: what the measure page shows of the plan, in one statement.
    */
   async measureDetailById(db: Executor, id: string) {
-    const [r] = await db
-      .select({
-        ...measureColumns,
-        executors: executorsColumn,
-        milestones: sql<
-          MilestoneRow[]
-        >`(select coalesce(json_agg(json_build_object('id', s.id, 'measureId', s.measure_id,
-            'title', s.title, 'originalPlannedDate', s.original_planned_date, 'plannedDate', s.planned_date,
-            'actualDate', s.actual_date, 'stage', s.stage, 'actType', s.act_type, 'actNumber', s.act_number,
-            'actDate', s.act_date, 'position', s.position) order by s.position, s.planned_date), '[]'::json)
-          from ${milestones} s where s.measure_id = "measures"."id")`,
-        indicators: sql<IndicatorRow[]>`(select coalesce(json_agg(json_build_object('id', i.id,
-            'strategyId', i.strategy_id, 'measureId', i.measure_id, 'code', i.code, 'name', i.name, 'unit', i.unit,
-            'baseline', i.baseline, 'baselineYear', i.baseline_year, 'direction', i.direction, 'targets', i.targets,
-            'values', (select coalesce(json_agg(json_build_object('indicatorId', v.indicator_id, 'year', v.year,
-              'value', v.value, 'source', v.source) order by v.year, v.created_at), '[]'::json)
-              from ${indicatorValues} v where v.indicator_id = i.id)) order by i.code), '[]'::json)
-          from ${indicators} i where i.strategy_id = "measures"."strategy_id" and i.measure_id = "measures"."id")`,
-      })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(eq(measures.id, id))
+    const [r] = await measureDetailById(db, { id })
     return r ? { ...withExecutors(r), milestones: r.milestones, indicators: r.indicators } : null
   },
   async insertIndicator(db: Executor, row: typeof indicators.$inferInsert) {
@@ -417,13 +429,7 @@ export const strategyRepository = {
         ),
       )
       .orderBy(desc(changeRequests.createdAt)),
-  changeRequestsOfMeasure: (db: Executor, measureId: string) =>
-    db
-      .select({ c: changeRequests, measureCode: measures.code })
-      .from(changeRequests)
-      .innerJoin(measures, eq(measures.id, changeRequests.measureId))
-      .where(eq(changeRequests.measureId, measureId))
-      .orderBy(desc(changeRequests.createdAt)),
+  changeRequestsOfMeasure: (db: Executor, measureId: string) => changeRequestsOfMeasure(db, { measureId }),
   async changeRequestById(db: Executor, id: string) {
     const [r] = await db
       .select({ c: changeRequests, measureCode: measures.code })
