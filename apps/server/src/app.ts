@@ -12,7 +12,6 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
@@ -54,6 +53,7 @@ import { installErrorHandling } from './platform/http.ts'
 import type { Jobs } from './platform/jobs.ts'
 import type { Mailer } from './platform/mailer.ts'
 import { createMetrics } from './platform/metrics.ts'
+import { responseSerializerCompiler } from './platform/response-serializer.ts'
 
 export type AppDeps = {
   config: Config
@@ -213,7 +213,7 @@ export const buildApp = async (
     routes.push(r)
   })
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(responseSerializerCompiler)
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
