@@ -3,9 +3,9 @@
  * SQL on its own `pg` connection, both timed here the same way. One job at a time over IPC.
  */
 import pg from 'pg'
-import { type Job, type Result, runHttp, runSql, WARMUP_BUDGET_MS } from './sampler.ts'
+import { type Job, type Result, runHttp, runPair, runSql, WARMUP_BUDGET_MS } from './sampler.ts'
 
-export type Reply = { id: number; result?: Result; error?: string }
+export type Reply = { id: number; result?: Result; pair?: { app: Result; bare: Result }; error?: string }
 
 const clients = new Map<string, pg.Client>()
 const clientFor = async (url: string) => {
@@ -22,6 +22,13 @@ const clientFor = async (url: string) => {
 
 process.on('message', async (job: Job) => {
   try {
+    if (job.kind === 'pair') {
+      const c = await clientFor(job.url)
+      const q = ((sql: string, params?: unknown[]) => c.query(sql, params)) as never
+      const pair = await runPair(job.origin, q, job.app, job.bare, job.budgetMs, job.appFirst)
+      process.send?.({ id: job.id, pair } satisfies Reply)
+      return
+    }
     let result: Result
     if (job.kind === 'http') {
       await runHttp(job.origin, job.warmup, false, WARMUP_BUDGET_MS)

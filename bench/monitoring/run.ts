@@ -145,11 +145,11 @@ const startClient = () => {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const waiting = new Map<number, { resolve(r: Result): void; reject(e: Error): void }>()
+  const waiting = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>()
   child.on('message', (m: Reply) => {
     const w = waiting.get(m.id)
     waiting.delete(m.id)
-    if (m.result) w?.resolve(m.result)
+    if (m.result || m.pair) w?.resolve(m)
     else w?.reject(new Error(m.error ?? 'client failed'))
   })
   child.on('exit', (code) => {
@@ -157,13 +157,17 @@ const startClient = () => {
     waiting.clear()
   })
   let next = 0
+  const send = (job: JobInput) =>
+    new Promise<Reply>((resolve, reject) => {
+      const id = ++next
+      waiting.set(id, { resolve, reject })
+      child.send({ ...job, id } as Job)
+    })
   return {
-    run: (job: JobInput) =>
-      new Promise<Result>((resolve, reject) => {
-        const id = ++next
-        waiting.set(id, { resolve, reject })
-        child.send({ ...job, id } as Job)
-      }),
+    run: (job: Exclude<JobInput, { kind: 'pair' }>) => send(job).then((r) => r.result as Result),
+    /** The portal and its bare SQL in turns (PostgreSQL, whose bare SQL runs in the client). */
+    runPair: (job: Extract<JobInput, { kind: 'pair' }>) =>
+      send(job).then((r) => r.pair as { app: Result; bare: Result }),
     async stop() {
       if (child.connected) child.disconnect()
       if (child.exitCode === null) await new Promise((r) => child.once('exit', r))
@@ -365,16 +369,28 @@ const benchDatabase = async (kind: 'pglite' | 'postgres', client: Client) => {
           failures: [err instanceof Error ? err.message : String(err)],
           first: [],
         })
-        const app = await client.run({ kind: 'http', origin, ...row.app, budgetMs }).catch(failed)
-        const bare =
+        r =
           kind === 'postgres'
-            ? await client.run({ kind: 'sql', url: url as string, ...row.bare, budgetMs }).catch(failed)
+            ? await client
+                .runPair({
+                  kind: 'pair',
+                  origin,
+                  url: url as string,
+                  app: row.app,
+                  bare: row.bare,
+                  budgetMs,
+                  appFirst: row.appFirst,
+                })
+                .catch((err) => ({ app: failed(err), bare: failed(err) }))
             : await (async () => {
+                const app = await client.run({ kind: 'http', origin, ...row.app, budgetMs }).catch(failed)
                 const q = ((sql: string, p?: unknown[]) => database.query(sql, p)) as never
-                await runSql(q, row.bare.warmup, false, WARMUP_BUDGET_MS)
-                return runSql(q, row.bare.measured, true, budgetMs)
-              })().catch(failed)
-        r = { app, bare }
+                const bare = await (async () => {
+                  await runSql(q, row.bare.warmup, false, WARMUP_BUDGET_MS)
+                  return runSql(q, row.bare.measured, true, budgetMs)
+                })().catch(failed)
+                return { app, bare }
+              })()
         done.set(key, r)
       }
       const pickStep = (s: number[]) =>

@@ -30,6 +30,16 @@ export type Job =
       budgetMs: number
     }
   | { id: number; kind: 'sql'; url: string; warmup: SqlStep[][]; measured: SqlStep[][]; budgetMs: number }
+  | {
+      id: number
+      kind: 'pair'
+      origin: string
+      url: string
+      app: { warmup: HttpStep[][]; measured: HttpStep[][] }
+      bare: { warmup: SqlStep[][]; measured: SqlStep[][] }
+      budgetMs: number
+      appFirst?: boolean
+    }
 
 export type JobInput = { [K in Job['kind']]: Omit<Extract<Job, { kind: K }>, 'id'> }[Job['kind']]
 
@@ -127,28 +137,40 @@ const runIterations = async (
 ) => {
   for (const [n, steps] of iterations.entries()) {
     if (overBudget(started, budgetMs, n, keep)) break
-    const row: number[] = []
-    for (const s of steps) {
-      let payload = s.body
-      if (s.chainRevision && payload && typeof payload === 'object') {
-        const seen = revisions.get(s.path)
-        if (seen !== undefined) payload = { ...payload, revision: seen }
-      }
-      const body = payload === undefined ? undefined : JSON.stringify(payload)
-      const t = performance.now()
-      const res = await send(agent, origin, s, body)
-      row.push(performance.now() - t)
-      if (res.status !== s.expect) {
-        out.failed++
-        if (out.failures.length < 5)
-          out.failures.push(`${s.method} ${s.path}: ${res.status} ${res.text.slice(0, 300)}`)
-      } else if (s.chainRevision) {
-        revisions.set(s.path, (JSON.parse(res.text) as { revision: number }).revision)
-      }
-      if (n === 0) out.first.push(res.text.slice(0, 2_000_000))
-    }
-    if (keep) out.samples.push(row)
+    await httpIteration(agent, origin, steps, n === 0, keep, out)
   }
+}
+
+/** One iteration of HTTP steps, each timed on its own; `first`: keep the answers for the checks. */
+const httpIteration = async (
+  agent: http.Agent,
+  origin: string,
+  steps: HttpStep[],
+  first: boolean,
+  keep: boolean,
+  out: Result,
+) => {
+  const row: number[] = []
+  for (const s of steps) {
+    let payload = s.body
+    if (s.chainRevision && payload && typeof payload === 'object') {
+      const seen = revisions.get(s.path)
+      if (seen !== undefined) payload = { ...payload, revision: seen }
+    }
+    const body = payload === undefined ? undefined : JSON.stringify(payload)
+    const t = performance.now()
+    const res = await send(agent, origin, s, body)
+    row.push(performance.now() - t)
+    if (res.status !== s.expect) {
+      out.failed++
+      if (out.failures.length < 5)
+        out.failures.push(`${s.method} ${s.path}: ${res.status} ${res.text.slice(0, 300)}`)
+    } else if (s.chainRevision) {
+      revisions.set(s.path, (JSON.parse(res.text) as { revision: number }).revision)
+    }
+    if (first) out.first.push(res.text.slice(0, 2_000_000))
+  }
+  if (keep) out.samples.push(row)
 }
 
 export const runSql = async (
@@ -161,24 +183,72 @@ export const runSql = async (
   const started = performance.now()
   for (const [n, steps] of iterations.entries()) {
     if (overBudget(started, budgetMs, n, keep)) break
-    const row: number[] = []
-    for (const s of steps) {
-      const fn = BARE[s.fn]
-      if (!fn) throw new Error(`no bare SQL "${s.fn}"`)
-      const t = performance.now()
-      try {
-        const r = await fn(q, s.args)
-        row.push(performance.now() - t)
-        if (n === 0) out.first.push(JSON.stringify((r as { rows?: unknown[] })?.rows?.length ?? null))
-      } catch (err) {
-        row.push(performance.now() - t)
-        out.failed++
-        if (out.failures.length < 5) out.failures.push(`${s.fn}: ${err instanceof Error ? err.message : err}`)
-      }
-    }
-    if (keep) out.samples.push(row)
+    await sqlIteration(q, steps, n === 0, keep, out)
   }
   return out
+}
+
+const sqlIteration = async (q: Q, steps: SqlStep[], first: boolean, keep: boolean, out: Result) => {
+  const row: number[] = []
+  for (const s of steps) {
+    const fn = BARE[s.fn]
+    if (!fn) throw new Error(`no bare SQL "${s.fn}"`)
+    const t = performance.now()
+    try {
+      const r = await fn(q, s.args)
+      row.push(performance.now() - t)
+      if (first) out.first.push(JSON.stringify((r as { rows?: unknown[] })?.rows?.length ?? null))
+    } catch (err) {
+      row.push(performance.now() - t)
+      out.failed++
+      if (out.failures.length < 5) out.failures.push(`${s.fn}: ${err instanceof Error ? err.message : err}`)
+    }
+  }
+  if (keep) out.samples.push(row)
+}
+
+/**
+ * The portal and its bare SQL measured in turns, one iteration of each, the order swapped every
+ * time: a change of the machine's load in the middle of a row (these machines are shared) then
+ * weighs on both sides alike instead of on whichever was being measured, so the ratio holds still.
+ */
+export const runPair = async (
+  origin: string,
+  q: Q,
+  app: { warmup: HttpStep[][]; measured: HttpStep[][] },
+  bare: { warmup: SqlStep[][]; measured: SqlStep[][] },
+  budgetMs: number,
+  /** Always the portal first (when the bare SQL acts on what the portal's iteration acted on). */
+  alwaysAppFirst = false,
+): Promise<{ app: Result; bare: Result }> => {
+  const a: Result = { samples: [], failed: 0, failures: [], first: [] }
+  const b: Result = { samples: [], failed: 0, failures: [], first: [] }
+  const scratch: Result = { samples: [], failed: 0, failures: [], first: [] }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  try {
+    let started = performance.now()
+    const warm = Math.max(app.warmup.length, bare.warmup.length)
+    for (let n = 0; n < warm && !overBudget(started, WARMUP_BUDGET_MS, n, false); n++) {
+      const appSteps = app.warmup[n]
+      const bareSteps = bare.warmup[n]
+      if (appSteps) await httpIteration(agent, origin, appSteps, false, false, scratch)
+      if (bareSteps) await sqlIteration(q, bareSteps, false, false, scratch)
+    }
+    started = performance.now()
+    const n = Math.min(app.measured.length, bare.measured.length)
+    // Both sides share the row's time: twice the budget of one.
+    for (let i = 0; i < n && !overBudget(started, 2 * budgetMs, i, true); i++) {
+      const appFirst = alwaysAppFirst || i % 2 === 0
+      const appSteps = app.measured[i] as HttpStep[]
+      const bareSteps = bare.measured[i] as SqlStep[]
+      if (appFirst) await httpIteration(agent, origin, appSteps, i === 0, true, a)
+      await sqlIteration(q, bareSteps, i === 0, true, b)
+      if (!appFirst) await httpIteration(agent, origin, appSteps, i === 0, true, a)
+    }
+  } finally {
+    agent.destroy()
+  }
+  return { app: a, bare: b }
 }
 
 /** Nearest-rank percentile of unsorted samples. */

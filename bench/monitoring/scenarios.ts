@@ -18,6 +18,8 @@ export type Row = {
   bare: { warmup: SqlStep[][]; measured: SqlStep[][] }
   /** Rows of one group share their runs (the measure page's four calls are one sequence). */
   shared?: boolean
+  /** Measured in turns, the portal's iteration always goes first (a bare submission after the portal's). */
+  appFirst?: boolean
 }
 
 export type Actors = {
@@ -255,9 +257,16 @@ export const buildRows = (
   })
 
   // Saves by the lead's focal point, round the drafts (each save must name the revision it read).
+  // The portal and the bare SQL save different halves of the drafts: measured in turns, a bare save
+  // would otherwise move on the revision the portal's next save of that draft names.
+  const half = Math.max(1, Math.floor(opts.saveDrafts.length / 2))
+  const appDrafts = opts.saveDrafts.slice(0, half)
+  const bareDrafts = opts.saveDrafts.length > 1 ? opts.saveDrafts.slice(half) : appDrafts
   const saves = times(n, (i) => {
-    const d = opts.saveDrafts[i % opts.saveDrafts.length] as Generated['openDrafts'][number]
+    const d = appDrafts[i % appDrafts.length] as Generated['openDrafts'][number]
+    const b = bareDrafts[i % bareDrafts.length] as Generated['openDrafts'][number]
     const w = who.writers.get(d.orgId) as SignedIn
+    const bw = who.writers.get(b.orgId) as SignedIn
     const draft = {
       reportedStatus: 'in_progress',
       progress: 30 + (i % 60),
@@ -275,7 +284,7 @@ export const buildRows = (
           chainRevision: true,
         },
       ],
-      bare: [{ fn: 'save', args: { token: w.token, reportId: d.reportId, draft } }],
+      bare: [{ fn: 'save', args: { token: bw.token, reportId: b.reportId, draft } }],
     }
   })
   rows.push({
@@ -304,6 +313,7 @@ export const buildRows = (
     label: 'POST /api/reports/:id/submit (fresh complete draft), head',
     step: 0,
     under50: false,
+    appFirst: true,
     app: split(
       submits.map((s) => s.app),
       opts.submitWarmup,

@@ -104,6 +104,17 @@ const periodsExcepted = prepared('reporting_periods_excepted', (db) =>
     )
     .orderBy(asc(reportingPeriods.dueOn), asc(reportingPeriods.label)),
 )
+const reportWithAttachments = prepared('reporting_report_with_attachments', (db) =>
+  db
+    .select({ ...reportColumns, ...attachmentColumns })
+    .from(measureReports)
+    .where(
+      and(
+        eq(measureReports.measureId, sql.placeholder('measureId')),
+        eq(measureReports.periodId, sql.placeholder('periodId')),
+      ),
+    ),
+)
 const reportsWithAttachments = prepared('reporting_reports_with_attachments', (db) =>
   db
     .select({ ...reportColumns, ...attachmentColumns })
@@ -292,10 +303,7 @@ export const reportingRepository = {
   },
   /** The report of a measure for a period, with its indicator values and evidence. */
   async reportWithAttachments(db: Executor, measureId: string, periodId: string) {
-    const [r] = await db
-      .select({ ...reportColumns, ...attachmentColumns })
-      .from(measureReports)
-      .where(and(eq(measureReports.measureId, measureId), eq(measureReports.periodId, periodId)))
+    const [r] = await reportWithAttachments(db, { measureId, periodId })
     return r ?? null
   },
   /** Every report of a measure, each with its indicator values and evidence. */
