@@ -187,6 +187,33 @@ const holdersOf = prepared('reporting_holders', (db) =>
       ),
     ),
 )
+/**
+ * A report's update, prepared once for each set of columns it changes: the workflow's actions and
+ * the draft's optional fields make a handful of them.
+ */
+const buildReportUpdate = (name: string, columns: string[]) =>
+  prepared(name, (db) =>
+    db
+      .update(measureReports)
+      .set(Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])))
+      .where(
+        and(
+          eq(measureReports.id, sql.placeholder('id')),
+          eq(measureReports.revision, sql.placeholder('expected')),
+        ),
+      )
+      .returning({ ...reportColumns, ...attachmentColumns }),
+  )
+const reportUpdates = new Map<string, ReturnType<typeof buildReportUpdate>>()
+const reportUpdate = (columns: string[]) => {
+  const shape = [...columns].sort().join(',')
+  let u = reportUpdates.get(shape)
+  if (!u) {
+    u = buildReportUpdate(`reporting_update_report_${reportUpdates.size + 1}`, shape.split(','))
+    reportUpdates.set(shape, u)
+  }
+  return u
+}
 type RevisionInsert = Pick<
   typeof measureReportRevisions.$inferInsert,
   'reportId' | 'revision' | 'action' | 'state' | 'snapshot' | 'actorUserId'
@@ -280,11 +307,8 @@ export const reportingRepository = {
     revision: number,
     set: Partial<typeof measureReports.$inferInsert>,
   ) {
-    const [r] = await db
-      .update(measureReports)
-      .set(set)
-      .where(and(eq(measureReports.id, id), eq(measureReports.revision, revision)))
-      .returning({ ...reportColumns, ...attachmentColumns })
+    const values = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined))
+    const [r] = await reportUpdate(Object.keys(values))(db, { ...values, id, expected: revision })
     return r ?? null
   },
   insertRevision: (db: Executor, row: RevisionInsert) =>
