@@ -46,6 +46,18 @@ describe.each(DATABASES)('the Action Plan on %s', (kind) => {
     expect(await codes(`q=${encodeURIComponent('RİSKLƏR reyestr')}`)).toEqual(['1.1'])
     expect(await codes('q=register')).toEqual(['1.1'])
     expect((await s.get(`${base}?deadlineYear=1800`)).statusCode).toBe(422)
+    // Filters combined, and a page past the end still counting what the filters match.
+    expect(await codes(`orgId=${f.orgs.lead.id}&executorRole=lead&deadlineYear=2024&q=reyestr`)).toEqual([
+      '1.1',
+    ])
+    const all = (await s.get(base)).json().total as number
+    expect((await s.get(`${base}?limit=1&offset=500`)).json()).toEqual({ items: [], total: all })
+    expect(
+      (await s.get(`${base}?orgId=${f.orgs.lead.id}&executorRole=lead&limit=1&offset=500`)).json(),
+    ).toEqual({
+      items: [],
+      total: 2,
+    })
   })
 
   it('answers 404 for a restricted measure to a reader without clearance, and records the refusal', async () => {

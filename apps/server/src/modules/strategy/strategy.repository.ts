@@ -7,10 +7,8 @@ import {
   eq,
   exists,
   getTableColumns,
-  gte,
   inArray,
   isNull,
-  lte,
   or,
   type SQL,
   sql,
@@ -84,31 +82,95 @@ const withExecutors = (r: Parameters<typeof flatten>[0] & { executors: ExecutorR
   ({ ...flatten(r), executors: r.executors }) as MeasureWithExecutors
 
 /** The filters of the measure list, shared by the page query and its count. */
-const measureWhere = (
-  strategyId: string,
-  f: Partial<MeasureListQuery>,
-  levels: Clearance[],
-): SQL | undefined => {
+/** The filters a list request uses: each set of them is one prepared statement (`measureList`). */
+type ListFilter =
+  | 'q'
+  | 'directionId'
+  | 'goalId'
+  | 'outputType'
+  | 'confidentiality'
+  | 'deadlineYear'
+  | 'orgId'
+  | 'executorRole'
+const LIST_FILTERS: ListFilter[] = [
+  'q',
+  'directionId',
+  'goalId',
+  'outputType',
+  'confidentiality',
+  'deadlineYear',
+  'orgId',
+  'executorRole',
+]
+
+/** The list's conditions for the filters in use, with their values as placeholders (see `listValues`). */
+const measureWhere = (used: ReadonlySet<ListFilter>): SQL | undefined => {
+  const p = (name: string) => sql.placeholder(name)
   const w: (SQL | undefined)[] = [
-    eq(measures.strategyId, strategyId),
-    inArray(measures.confidentiality, levels),
+    eq(measures.strategyId, p('strategyId')),
+    sql`${measures.confidentiality} = any(${p('levels')}::text[])`,
   ]
-  if (f.q) w.push(sql`${measures.searchText} like ${like(foldForSearch(f.q))}`)
-  if (f.directionId) w.push(eq(directions.id, f.directionId))
-  if (f.goalId) w.push(eq(measures.goalId, f.goalId))
-  if (f.outputType) w.push(eq(measures.outputType, f.outputType))
-  if (f.confidentiality) w.push(eq(measures.confidentiality, f.confidentiality))
-  if (f.deadlineYear) {
-    w.push(lte(measures.deadlineStart, `${f.deadlineYear}-12-31`))
-    w.push(or(isNull(measures.deadlineEnd), gte(measures.deadlineEnd, `${f.deadlineYear}-01-01`)))
+  if (used.has('q')) w.push(sql`${measures.searchText} like ${p('q')}`)
+  if (used.has('directionId')) w.push(eq(directions.id, p('directionId')))
+  if (used.has('goalId')) w.push(eq(measures.goalId, p('goalId')))
+  if (used.has('outputType')) w.push(eq(measures.outputType, p('outputType')))
+  if (used.has('confidentiality')) w.push(eq(measures.confidentiality, p('confidentiality')))
+  if (used.has('deadlineYear')) {
+    w.push(sql`${measures.deadlineStart} <= ${p('yearEnd')}::date`)
+    w.push(or(isNull(measures.deadlineEnd), sql`${measures.deadlineEnd} >= ${p('yearStart')}::date`))
   }
-  if (f.orgId) {
-    const ex = [eq(measureExecutors.measureId, measures.id), eq(measureExecutors.orgId, f.orgId)]
-    if (f.executorRole) ex.push(eq(measureExecutors.role, f.executorRole))
+  if (used.has('orgId')) {
+    const ex = [eq(measureExecutors.measureId, measures.id), eq(measureExecutors.orgId, p('orgId'))]
+    if (used.has('executorRole')) ex.push(eq(measureExecutors.role, p('executorRole')))
     // A correlated EXISTS: the executor filter must not multiply the rows.
     w.push(exists(sql`(select 1 from ${measureExecutors} where ${and(...ex)})`))
   }
   return and(...w)
+}
+const usedFilters = (f: Partial<MeasureListQuery>) =>
+  new Set(LIST_FILTERS.filter((k) => f[k] && (k !== 'executorRole' || f.orgId)))
+const listValues = (strategyId: string, f: Partial<MeasureListQuery>, levels: Clearance[]) => ({
+  strategyId,
+  levels,
+  q: f.q ? like(foldForSearch(f.q)) : null,
+  directionId: f.directionId,
+  goalId: f.goalId,
+  outputType: f.outputType,
+  confidentiality: f.confidentiality,
+  yearEnd: f.deadlineYear ? `${f.deadlineYear}-12-31` : null,
+  yearStart: f.deadlineYear ? `${f.deadlineYear}-01-01` : null,
+  orgId: f.orgId,
+  executorRole: f.executorRole,
+  limit: f.limit,
+  offset: f.offset,
+})
+
+/** A page of the list, with the total beside each row, prepared once for each set of filters. */
+const listPages = new Map<string, ReturnType<typeof buildListPage>>()
+const buildListPage = (name: string, used: ReadonlySet<ListFilter>) =>
+  prepared(name, (db) =>
+    db
+      .select({
+        ...measureColumns,
+        executors: executorsColumn,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(measureWhere(used))
+      .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+  )
+const listPage = (used: ReadonlySet<ListFilter>) => {
+  const shape = LIST_FILTERS.filter((k) => used.has(k)).join(',')
+  let page = listPages.get(shape)
+  if (!page) {
+    page = buildListPage(`strategy_measure_list_${listPages.size + 1}`, used)
+    listPages.set(shape, page)
+  }
+  return page
 }
 
 // Read by nearly every request about a measure (its visibility, its executors): prepared once.
@@ -217,28 +279,20 @@ export const strategyRepository = {
    * then is it counted on its own.
    */
   async listMeasures(db: Executor, strategyId: string, f: MeasureListQuery, levels: Clearance[]) {
-    const w = measureWhere(strategyId, f, levels)
-    const rows = await db
-      .select({
-        ...measureColumns,
-        executors: executorsColumn,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(w)
-      .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
-      .limit(f.limit)
-      .offset(f.offset)
+    const used = usedFilters(f)
+    const values = listValues(strategyId, f, levels)
+    const rows = await listPage(used)(db, values)
     if (rows.length > 0 || f.offset === 0)
       return { items: rows.map(withExecutors), total: rows[0]?.total ?? 0 }
+    // A page past the end: counted on its own (rare, so not prepared).
     const [t] = await db
       .select({ n: count() })
       .from(measures)
       .innerJoin(goals, eq(goals.id, measures.goalId))
       .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(w)
+      .where(measureWhere(used))
+      .prepare(`strategy_measure_count_${[...used].join('_')}`)
+      .execute(values)
     return { items: [], total: t?.n ?? 0 }
   },
   /** Every measure of a strategy (all levels): for roll-ups, exports and snapshots. */
