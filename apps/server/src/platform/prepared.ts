@@ -47,21 +47,17 @@ const on = <R>(base: PreparedQuery<R>, client: unknown): PreparedQuery<R> =>
   base.client === client ? base : (Object.create(base, { client: { value: client } }) as PreparedQuery<R>)
 
 /**
- * A query-builder statement with `sql.placeholder(…)` for its values, built and named once:
- * `const byId = prepared('period_by_id', (db) => db.select().from(t).where(eq(t.id, sql.placeholder('id'))))`,
- * then `await byId(executor, { id })`.
+ * The statement made by `make` on the first executor of each driver (PGlite, node-postgres), run on
+ * the connection of whichever executor a call gets.
  */
-export function prepared<R>(
-  name: string,
-  build: (db: Executor) => { prepare(name: string): PreparedQuery<R> },
-): (executor: Executor, values?: Values) => Promise<R> {
+const perDriver = <R>(name: string, make: (executor: Executor) => PreparedQuery<R>) => {
   claim(name)
   const byDriver = new Map<unknown, PreparedQuery<R>>()
-  return (executor, values) => {
+  return (executor: Executor, values?: Values) => {
     const session = (executor as unknown as Internals)._.session
     let base = byDriver.get(session.constructor)
     if (!base) {
-      base = build(executor).prepare(name)
+      base = make(executor)
       byDriver.set(session.constructor, base)
     }
     return on(base, session.client).execute(values)
@@ -69,30 +65,52 @@ export function prepared<R>(
 }
 
 /**
+ * A query-builder statement with `sql.placeholder(…)` for its values, built and named once:
+ * `const byId = prepared('period_by_id', (db) => db.select().from(t).where(eq(t.id, sql.placeholder('id'))))`,
+ * then `await byId(executor, { id })`.
+ */
+export const prepared = <R>(
+  name: string,
+  build: (db: Executor) => { prepare(name: string): PreparedQuery<R> },
+): ((executor: Executor, values?: Values) => Promise<R>) =>
+  perDriver(name, (executor) => build(executor).prepare(name))
+
+/**
  * A raw statement (`sql\`…${sql.placeholder('x')}…\``), built and named once; answers its rows as
  * the driver gives them (as `db.execute` does).
  */
-export function preparedSql<Row>(
+export const preparedSql = <Row>(
   name: string,
   statement: SQL,
-): (executor: Executor, values?: Values) => Promise<Row[]> {
-  claim(name)
-  const byDriver = new Map<unknown, PreparedQuery<{ rows: Row[] }>>()
-  return async (executor, values) => {
+): ((executor: Executor, values?: Values) => Promise<Row[]>) => {
+  const run = perDriver(name, (executor) => {
     const internals = executor as unknown as Internals
-    const session = internals._.session
-    let base = byDriver.get(session.constructor)
-    if (!base) {
-      base = session.prepareQuery(
-        internals.dialect.sqlToQuery(statement),
-        undefined,
-        name,
-        false,
-      ) as PreparedQuery<{
-        rows: Row[]
-      }>
-      byDriver.set(session.constructor, base)
+    return internals._.session.prepareQuery(
+      internals.dialect.sqlToQuery(statement),
+      undefined,
+      name,
+      false,
+    ) as PreparedQuery<{ rows: Row[] }>
+  })
+  return async (executor, values) => (await run(executor, values)).rows
+}
+
+/**
+ * A statement whose shape depends on its input (the columns an update sets, the filters a list
+ * uses), prepared once per shape under `prefix_1`, `prefix_2`…: `shaped(key, parts)` gives the
+ * statement of the shape `key`, building it from `parts` the first time.
+ */
+export const preparedByShape = <P, R>(
+  prefix: string,
+  build: (parts: P) => (db: Executor) => { prepare(name: string): PreparedQuery<R> },
+) => {
+  const shapes = new Map<string, (executor: Executor, values?: Values) => Promise<R>>()
+  return (key: string, parts: P) => {
+    let run = shapes.get(key)
+    if (!run) {
+      run = prepared(`${prefix}_${shapes.size + 1}`, build(parts))
+      shapes.set(key, run)
     }
-    return (await on(base, session.client).execute(values)).rows
+    return run
   }
 }

@@ -17,7 +17,7 @@ import {
   user,
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
-import { prepared } from '../../platform/prepared.ts'
+import { prepared, preparedByShape } from '../../platform/prepared.ts'
 
 /** A piece of evidence as reports and contributions show it, with its file's name, size and hash. */
 export type EvidenceRow = {
@@ -191,8 +191,9 @@ const holdersOf = prepared('reporting_holders', (db) =>
  * A report's update, prepared once for each set of columns it changes: the workflow's actions and
  * the draft's optional fields make a handful of them.
  */
-const buildReportUpdate = (name: string, columns: string[]) =>
-  prepared(name, (db) =>
+const reportUpdates = preparedByShape(
+  'reporting_update_report',
+  (columns: string[]) => (db) =>
     db
       .update(measureReports)
       .set(Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])))
@@ -203,16 +204,10 @@ const buildReportUpdate = (name: string, columns: string[]) =>
         ),
       )
       .returning({ ...reportColumns, ...attachmentColumns }),
-  )
-const reportUpdates = new Map<string, ReturnType<typeof buildReportUpdate>>()
+)
 const reportUpdate = (columns: string[]) => {
-  const shape = [...columns].sort().join(',')
-  let u = reportUpdates.get(shape)
-  if (!u) {
-    u = buildReportUpdate(`reporting_update_report_${reportUpdates.size + 1}`, shape.split(','))
-    reportUpdates.set(shape, u)
-  }
-  return u
+  const sorted = [...columns].sort()
+  return reportUpdates(sorted.join(','), sorted)
 }
 type RevisionInsert = Pick<
   typeof measureReportRevisions.$inferInsert,

@@ -27,7 +27,7 @@ import {
   strategies,
 } from '../../db/schema/index.ts'
 import type { Executor } from '../../platform/db.ts'
-import { prepared } from '../../platform/prepared.ts'
+import { prepared, preparedByShape } from '../../platform/prepared.ts'
 import { foldForSearch } from './strategy.fns.ts'
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`
@@ -81,8 +81,7 @@ const executorsColumn = sql<
 const withExecutors = (r: Parameters<typeof flatten>[0] & { executors: ExecutorRow[] }) =>
   ({ ...flatten(r), executors: r.executors }) as MeasureWithExecutors
 
-/** The filters of the measure list, shared by the page query and its count. */
-/** The filters a list request uses: each set of them is one prepared statement (`measureList`). */
+/** The filters a list request uses: each set of them is one prepared statement (`listPage`, `listCount`). */
 type ListFilter =
   | 'q'
   | 'directionId'
@@ -146,9 +145,9 @@ const listValues = (strategyId: string, f: Partial<MeasureListQuery>, levels: Cl
 })
 
 /** A page of the list, with the total beside each row, prepared once for each set of filters. */
-const listPages = new Map<string, ReturnType<typeof buildListPage>>()
-const buildListPage = (name: string, used: ReadonlySet<ListFilter>) =>
-  prepared(name, (db) =>
+const listPages = preparedByShape(
+  'strategy_measure_list',
+  (used: ReadonlySet<ListFilter>) => (db) =>
     db
       .select({
         ...measureColumns,
@@ -162,16 +161,19 @@ const buildListPage = (name: string, used: ReadonlySet<ListFilter>) =>
       .orderBy(asc(directions.position), asc(goals.position), asc(measures.position), asc(measures.code))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset')),
-  )
-const listPage = (used: ReadonlySet<ListFilter>) => {
-  const shape = LIST_FILTERS.filter((k) => used.has(k)).join(',')
-  let page = listPages.get(shape)
-  if (!page) {
-    page = buildListPage(`strategy_measure_list_${listPages.size + 1}`, used)
-    listPages.set(shape, page)
-  }
-  return page
-}
+)
+/** What a page past the end counts instead (the total its filters match). */
+const listCounts = preparedByShape(
+  'strategy_measure_count',
+  (used: ReadonlySet<ListFilter>) => (db) =>
+    db
+      .select({ n: count() })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(directions, eq(directions.id, goals.directionId))
+      .where(measureWhere(used)),
+)
+const shapeOf = (used: ReadonlySet<ListFilter>) => LIST_FILTERS.filter((k) => used.has(k)).join(',')
 
 // Read by nearly every request about a measure (its visibility, its executors): prepared once.
 const measureById = prepared('strategy_measure_by_id', (db) =>
@@ -281,18 +283,10 @@ export const strategyRepository = {
   async listMeasures(db: Executor, strategyId: string, f: MeasureListQuery, levels: Clearance[]) {
     const used = usedFilters(f)
     const values = listValues(strategyId, f, levels)
-    const rows = await listPage(used)(db, values)
+    const rows = await listPages(shapeOf(used), used)(db, values)
     if (rows.length > 0 || f.offset === 0)
       return { items: rows.map(withExecutors), total: rows[0]?.total ?? 0 }
-    // A page past the end: counted on its own (rare, so not prepared).
-    const [t] = await db
-      .select({ n: count() })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(directions, eq(directions.id, goals.directionId))
-      .where(measureWhere(used))
-      .prepare(`strategy_measure_count_${[...used].join('_')}`)
-      .execute(values)
+    const [t] = await listCounts(shapeOf(used), used)(db, values)
     return { items: [], total: t?.n ?? 0 }
   },
   /** Every measure of a strategy (all levels): for roll-ups, exports and snapshots. */
